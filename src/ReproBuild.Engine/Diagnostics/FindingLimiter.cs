@@ -1,0 +1,34 @@
+namespace ReproBuild.Engine.Diagnostics;
+
+/// <summary>
+/// Reports the first few findings of each kind in full and counts the rest, so that a badly broken large file
+/// gives a readable error list and a total rather than millions of lines.
+/// </summary>
+internal sealed class FindingLimiter(DiagnosticWriter diagnostics, string file, int perCode = 20)
+{
+    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+
+    public long Total { get; private set; }
+
+    public void Error(string code, string message, int line, int column)
+    {
+        Total++;
+        var count = _counts[code] = _counts.GetValueOrDefault(code) + 1;
+        if (count <= perCode)
+        {
+            diagnostics.Error(code, message, file, line, column);
+        }
+    }
+
+    /// <summary>Reports, per code, how many findings were counted but not listed.</summary>
+    public void ReportSuppressed()
+    {
+        foreach (var (code, count) in _counts.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            if (count > perCode)
+            {
+                diagnostics.Error(ErrorCodes.MoreFindings, $"{count - perCode:N0} more {code} findings in this file are not listed ({count:N0} in all).", file);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace ReproBuild.Engine.Diagnostics;
+
+/// <summary>
+/// A problem in the user's input (data, items, parameters). It becomes one MSBuild error with a code and a
+/// location; it never carries a stack trace to the user.
+/// </summary>
+internal sealed class UserError(string code, string message, string? file = null, int line = 0, int column = 0)
+    : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public string? File { get; } = file;
+
+    public int Line { get; } = line;
+
+    public int Column { get; } = column;
+}

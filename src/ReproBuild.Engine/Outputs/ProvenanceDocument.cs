@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Engine.Outputs;
+
+/// <summary>
+/// The model's provenance: an in-toto Statement v1 whose predicate is SLSA Provenance v1. Every value is derived
+/// from content (digests, parameters, versions): no time, host or absolute path, so that the provenance of a
+/// reproduced model is byte-identical too. Metrics ride in the <c>reprobuild_metrics</c> extension field.
+/// </summary>
+internal static class ProvenanceDocument
+{
+    public const string StatementType = "https://in-toto.io/Statement/v1";
+    public const string PredicateType = "https://slsa.dev/provenance/v1";
+    public const string BuildType = "urn:reprobuild:buildtype:train:v1";
+
+    public static string Create(ModelInputs inputs, string fingerprint, string modelSha256, string trainerPackage, DatasetSummary train, DatasetSummary? test, IReadOnlyDictionary<string, double?> metrics)
+    {
+        var dependencies = new JsonArray { Dataset(train, "train") };
+        if (test is not null)
+        {
+            dependencies.Add(Dataset(test, "test"));
+        }
+        dependencies.Add(Package("Microsoft.ML", inputs.MicrosoftMLVersion));
+        if (trainerPackage != "Microsoft.ML")
+        {
+            dependencies.Add(Package(trainerPackage, inputs.MicrosoftMLVersion));
+        }
+        dependencies.Add(Package("ReproBuild", inputs.EngineVersion));
+
+        var statement = new JsonObject
+        {
+            ["_type"] = StatementType,
+            ["subject"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["name"] = $"{inputs.Model}.zip",
+                    ["digest"] = new JsonObject { ["sha256"] = modelSha256 },
+                },
+            },
+            ["predicateType"] = PredicateType,
+            ["predicate"] = new JsonObject
+            {
+                ["buildDefinition"] = new JsonObject
+                {
+                    ["buildType"] = BuildType,
+                    ["externalParameters"] = ExternalParameters(inputs),
+                    ["internalParameters"] = new JsonObject
+                    {
+                        ["fingerprint"] = fingerprint,
+                        ["numberOfThreads"] = 1,
+                    },
+                    ["resolvedDependencies"] = dependencies,
+                },
+                ["runDetails"] = new JsonObject
+                {
+                    ["builder"] = new JsonObject { ["id"] = $"pkg:nuget/ReproBuild@{inputs.EngineVersion}" },
+                    ["metadata"] = new JsonObject { ["invocationId"] = fingerprint },
+                },
+                ["reprobuild_metrics"] = Metrics(metrics),
+            },
+        };
+        return statement.ToJsonString(ReproJson.Options) + "\n";
+    }
+
+    private static JsonObject ExternalParameters(ModelInputs inputs)
+    {
+        var parameters = new JsonObject();
+        foreach (var (name, value) in inputs.Parameters)
+        {
+            parameters[name] = value;
+        }
+        var external = new JsonObject
+        {
+            ["model"] = inputs.Model,
+            ["task"] = inputs.Task,
+            ["label"] = inputs.Label,
+            ["features"] = new JsonArray(inputs.Features.Select(f => (JsonNode?)f).ToArray()),
+            ["ignore"] = new JsonArray(inputs.Ignore.Select(f => (JsonNode?)f).ToArray()),
+            ["trainer"] = inputs.Trainer,
+            ["parameters"] = parameters,
+            ["seed"] = inputs.Seed,
+            ["dataset"] = inputs.Dataset.Name,
+        };
+        if (inputs.PositiveLabel is not null)
+        {
+            external["positiveLabel"] = inputs.PositiveLabel;
+        }
+        if (inputs.TestDataset is not null)
+        {
+            external["testDataset"] = inputs.TestDataset.Name;
+        }
+        else
+        {
+            external["testFraction"] = inputs.TestFraction;
+        }
+        return external;
+    }
+
+    private static JsonObject Dataset(DatasetSummary summary, string role) => new()
+    {
+        ["name"] = $"dataset:{summary.Name}",
+        ["digest"] = new JsonObject { ["sha256"] = summary.Sha256 },
+        ["annotations"] = new JsonObject
+        {
+            ["role"] = role,
+            ["size"] = summary.Size,
+            ["rows"] = summary.Rows,
+        },
+    };
+
+    private static JsonObject Package(string id, string version) => new()
+    {
+        ["uri"] = $"pkg:nuget/{id}@{version}",
+        ["name"] = id,
+    };
+
+    private static JsonObject Metrics(IReadOnlyDictionary<string, double?> metrics)
+    {
+        var node = new JsonObject();
+        foreach (var (name, value) in metrics.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            node[name] = value is { } v ? JsonValue.Create(v) : null;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+using ReproBuild.Engine.Data;
+using ReproBuild.Runtime;
+
+namespace ReproBuild.Engine.Training;
+
+/// <summary>
+/// The estimator chain for one model, as ML.NET's own samples build it: missing numbers imputed with the mean,
+/// text one-hot encoded, everything concatenated, min-max normalised for trainers that need it, then the
+/// trainer. The featurisation is part of the saved model, so predictions take raw rows.
+/// </summary>
+internal static class FeaturePipeline
+{
+    public const string FeatureColumn = "__ReproBuildFeatures";
+
+    public static IEstimator<ITransformer> Build(MLContext ml, TrainerSpec trainer, object options, Table table, IReadOnlyList<string> features, string task, string label)
+    {
+        var chain = new List<IEstimator<ITransformer>>();
+        if (task == Catalog.MulticlassClassification)
+        {
+            chain.Add(ml.Transforms.Conversion.MapValueToKey(ModelEvaluator.KeyLabelColumn, label));
+        }
+
+        var numeric = features.Where(f => table.Find(f) is NumberColumn).Select(f => new InputOutputColumnPair(f, f)).ToArray();
+        var text = features.Where(f => table.Find(f) is TextColumn).Select(f => new InputOutputColumnPair(f, f)).ToArray();
+        if (numeric.Length > 0)
+        {
+            chain.Add(ml.Transforms.ReplaceMissingValues(numeric, MissingValueReplacingEstimator.ReplacementMode.Mean));
+        }
+        if (text.Length > 0)
+        {
+            chain.Add(ml.Transforms.Categorical.OneHotEncoding(text));
+        }
+        chain.Add(ml.Transforms.Concatenate(FeatureColumn, features.ToArray()));
+        if (trainer.NeedsNormalization)
+        {
+            chain.Add(ml.Transforms.NormalizeMinMax(FeatureColumn));
+        }
+        chain.Add(trainer.Create(ml, options));
+        if (task == Catalog.MulticlassClassification)
+        {
+            chain.Add(ml.Transforms.CopyColumns(ModelEvaluator.KeyPredictionColumn, "PredictedLabel"));
+            chain.Add(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        }
+        return chain.Aggregate(new EstimatorChain<ITransformer>(), (all, next) => all.Append(next));
+    }
+
+    /// <summary>The column the trainer reads its label from.</summary>
+    public static string TrainerLabel(string task, string label) =>
+        task == Catalog.MulticlassClassification ? ModelEvaluator.KeyLabelColumn : label;
+}

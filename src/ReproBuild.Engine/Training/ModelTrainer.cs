@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.ML;
+using ReproBuild.Engine.Data;
+using ReproBuild.Engine.Diagnostics;
+using ReproBuild.Engine.Outputs;
+using ReproBuild.Protocol;
+using ReproBuild.Runtime;
+
+namespace ReproBuild.Engine.Training;
+
+/// <summary>
+/// Trains, evaluates and saves one model. Outputs are written to a staging folder and moved into place only when
+/// all of them are complete; the previous outputs are deleted first, so a failed or cancelled run leaves nothing
+/// that looks like a current model.
+/// </summary>
+internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagnostics, DatasetCache datasets)
+{
+    public void Train(ModelJob job)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var inputsBytes = File.ReadAllBytes(job.InputsFile);
+        var inputs = ReproJson.Deserialize<ModelInputs>(System.Text.Encoding.UTF8.GetString(inputsBytes));
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(inputsBytes));
+        var staging = job.OutputDirectory.TrimEnd('/', '\\') + ".staging";
+        DeleteDirectory(job.OutputDirectory);
+        DeleteDirectory(staging);
+
+        var trainSummary = ReproJson.Read<DatasetSummary>(job.TrainSummaryFile);
+        var testSummary = job.TestSummaryFile is null ? null : ReproJson.Read<DatasetSummary>(job.TestSummaryFile);
+        var train = datasets.Load(job.TrainDataFile, trainSummary, typesFrom: null);
+        var test = job.TestDataFile is null ? null : datasets.Load(job.TestDataFile, testSummary!, typesFrom: trainSummary.Columns);
+
+        var features = SelectFeatures(inputs, train, test);
+        var positive = LabelPreparation.PositiveLabel(train, inputs.Label, inputs.PositiveLabel, request.ProjectFile, inputs.Task);
+        train = LabelPreparation.Prepare(train, inputs.Label, inputs.Task, positive, request.ProjectFile);
+        test = test is null ? null : LabelPreparation.Prepare(test, inputs.Label, inputs.Task, positive, request.ProjectFile);
+
+        // A fresh context per model: reusing one changes results (FACTS.md).
+        var ml = new MLContext(inputs.Seed);
+        var all = new TableDataView(train);
+        IDataView trainView, testView;
+        if (test is null)
+        {
+            var split = ml.Data.TrainTestSplit(all, inputs.TestFraction ?? 0.2, seed: inputs.Seed);
+            (trainView, testView) = (split.TrainSet, split.TestSet);
+        }
+        else
+        {
+            (trainView, testView) = (all, new TableDataView(test));
+        }
+
+        var trainer = TrainerRegistry.Find(inputs.Task, inputs.Trainer);
+        var options = TrainerOptionsBinder.Bind(
+            trainer, inputs.Parameters, inputs.Seed, FeaturePipeline.FeatureColumn, FeaturePipeline.TrainerLabel(inputs.Task, inputs.Label), request.ProjectFile, diagnostics);
+        var pipeline = FeaturePipeline.Build(ml, trainer, options, train, features, inputs.Task, inputs.Label);
+
+        ITransformer model;
+        SortedDictionary<string, double?> metrics;
+        try
+        {
+            model = pipeline.Fit(trainView);
+            metrics = ModelEvaluator.Evaluate(ml, model.Transform(testView), inputs.Task, inputs.Label);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new UserError(ErrorCodes.TrainingFailed, $"ML.NET could not train model '{inputs.Model}' with {inputs.Trainer}: {e.Message}", request.ProjectFile);
+        }
+
+        using var saved = new MemoryStream();
+        ml.Model.Save(model, all.Schema, saved);
+        var zip = CanonicalZip.Rewrite(saved.ToArray());
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(zip));
+        var trainRows = Count(trainView);
+        var testRows = Count(testView);
+
+        Directory.CreateDirectory(staging);
+        File.WriteAllBytes(Path.Combine(staging, ModelOutputFiles.Model), zip);
+        File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Provenance), ProvenanceDocument.Create(inputs, fingerprint, sha256, trainer.Package, trainSummary, testSummary, metrics));
+        var result = new ModelResult(inputs.Model, fingerprint, sha256, inputs.Task, inputs.Trainer, trainRows, testRows, metrics);
+        File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Metrics), ReproJson.Serialize(new { result.Model, result.Task, result.TrainRows, result.TestRows, EvaluatedOn = inputs.TestDataset?.Name ?? $"split:{inputs.TestFraction?.ToString("R", CultureInfo.InvariantCulture)}", result.Metrics }));
+        File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Result), ReproJson.Serialize(result));
+        Directory.Move(staging, job.OutputDirectory);
+
+        clock.Stop();
+        var digests = new SortedDictionary<string, string>(StringComparer.Ordinal) { [inputs.Dataset.Name] = inputs.Dataset.Sha256 };
+        if (inputs.TestDataset is { } testDataset)
+        {
+            digests[testDataset.Name] = testDataset.Sha256;
+        }
+        var record = new RunRecord(
+            inputs.Model, started, Math.Round(clock.Elapsed.TotalSeconds, 3), Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            GitRevision.Find(Path.GetDirectoryName(request.ProjectFile)!), fingerprint, sha256, inputs.Task, inputs.Trainer, inputs.Parameters, inputs.Seed,
+            digests,
+            trainRows, testRows, metrics, inputs.EngineVersion, inputs.MicrosoftMLVersion);
+        record.Write(request.RunsDirectory);
+
+        var headline = string.Join(", ", metrics.Where(m => m.Value is not null).Take(3).Select(m => $"{m.Key} {m.Value!.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
+        diagnostics.Info($"ReproBuild: trained {inputs.Model} ({inputs.Trainer}, {trainRows} rows) in {clock.Elapsed.TotalSeconds:0.0} s: {headline}; sha256 {sha256[..12]}");
+    }
+
+    private string[] SelectFeatures(ModelInputs inputs, Table train, Table? test)
+    {
+        if (train.Find(inputs.Label) is null)
+        {
+            throw new UserError(ErrorCodes.LabelColumnNotFound, $"label column '{inputs.Label}' of model '{inputs.Model}' is not in dataset '{train.Name}'. Columns: {Columns(train)}.", request.ProjectFile);
+        }
+        foreach (var column in inputs.Features.Concat(inputs.Ignore))
+        {
+            if (train.Find(column) is null)
+            {
+                throw new UserError(ErrorCodes.FeatureColumnNotFound, $"column '{column}' named by model '{inputs.Model}' is not in dataset '{train.Name}'. Columns: {Columns(train)}.", request.ProjectFile);
+            }
+        }
+        var features = inputs.Features.Count > 0
+            ? [.. inputs.Features]
+            : train.Columns.Select(c => c.Name).Where(name => name != inputs.Label && !inputs.Ignore.Contains(name)).ToArray();
+        if (features.Length == 0)
+        {
+            throw new UserError(ErrorCodes.FeatureColumnNotFound, $"model '{inputs.Model}' has no feature columns left.", request.ProjectFile);
+        }
+        foreach (var column in features.Append(inputs.Label))
+        {
+            if (test is not null && test.Find(column) is null)
+            {
+                throw new UserError(ErrorCodes.FeatureColumnNotFound, $"column '{column}' of model '{inputs.Model}' is not in test dataset '{test.Name}'.", request.ProjectFile);
+            }
+        }
+        return features;
+    }
+
+    private static string Columns(Table table) => string.Join(", ", table.Columns.Select(c => $"'{c.Name}'"));
+
+    private static long Count(IDataView view)
+    {
+        using var cursor = view.GetRowCursor([]);
+        long rows = 0;
+        while (cursor.MoveNext())
+        {
+            rows++;
+        }
+        return rows;
+    }
+
+    private static void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace ReproBuild.Runtime;
+
+/// <summary>
+/// A model's provenance as the build recorded it: an in-toto Statement v1 with an SLSA Provenance v1 predicate.
+/// The typed members cover what people ask most; <see cref="Json"/> is the whole document.
+/// </summary>
+public sealed class ModelProvenance
+{
+    private ModelProvenance(string json)
+    {
+        Json = json;
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        Sha256 = root.GetProperty("subject")[0].GetProperty("digest").GetProperty("sha256").GetString()!;
+        var predicate = root.GetProperty("predicate");
+        var definition = predicate.GetProperty("buildDefinition");
+        var external = definition.GetProperty("externalParameters");
+        Task = external.GetProperty("task").GetString()!;
+        Trainer = external.GetProperty("trainer").GetString()!;
+        Label = external.GetProperty("label").GetString()!;
+        Seed = external.GetProperty("seed").GetInt32();
+        PositiveLabel = external.TryGetProperty("positiveLabel", out var positive) ? positive.GetString() : null;
+        Parameters = external.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+        Fingerprint = definition.GetProperty("internalParameters").GetProperty("fingerprint").GetString()!;
+
+        var datasets = new List<DatasetDigest>();
+        var packages = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var dependency in definition.GetProperty("resolvedDependencies").EnumerateArray())
+        {
+            var name = dependency.GetProperty("name").GetString()!;
+            if (name.StartsWith("dataset:", StringComparison.Ordinal))
+            {
+                var annotations = dependency.GetProperty("annotations");
+                datasets.Add(new DatasetDigest(
+                    name["dataset:".Length..],
+                    annotations.GetProperty("role").GetString()!,
+                    dependency.GetProperty("digest").GetProperty("sha256").GetString()!,
+                    annotations.GetProperty("rows").GetInt64(),
+                    annotations.GetProperty("size").GetInt64()));
+            }
+            else if (dependency.TryGetProperty("uri", out var uri) && uri.GetString() is { } purl && purl.LastIndexOf('@') is > 0 and var at)
+            {
+                packages[name] = purl[(at + 1)..];
+            }
+        }
+        Datasets = datasets;
+        Packages = packages;
+        Metrics = predicate.GetProperty("reprobuild_metrics").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDouble() : (double?)null, StringComparer.Ordinal);
+    }
+
+    /// <summary>The provenance document, exactly as the build wrote it.</summary>
+    public string Json { get; }
+
+    /// <summary>The SHA-256 of the model the provenance describes (its in-toto subject).</summary>
+    public string Sha256 { get; }
+
+    /// <summary>The SHA-256 of every input that decided the model's bytes.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>BinaryClassification, MulticlassClassification or Regression.</summary>
+    public string Task { get; }
+
+    /// <summary>The ML.NET trainer's name, as the Model item gave it.</summary>
+    public string Trainer { get; }
+
+    /// <summary>The label column.</summary>
+    public string Label { get; }
+
+    /// <summary>For binary classification: the label value that counts as positive.</summary>
+    public string? PositiveLabel { get; }
+
+    /// <summary>The seed every random choice derived from.</summary>
+    public int Seed { get; }
+
+    /// <summary>The trainer parameters set on the Model item.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; }
+
+    /// <summary>The datasets the model was trained and evaluated on.</summary>
+    public IReadOnlyList<DatasetDigest> Datasets { get; }
+
+    /// <summary>Package versions the model was built with (ReproBuild, Microsoft.ML, the trainer's package).</summary>
+    public IReadOnlyDictionary<string, string> Packages { get; }
+
+    /// <summary>The evaluation metrics, by ML.NET metric name; null where the metric is undefined for the data.</summary>
+    public IReadOnlyDictionary<string, double?> Metrics { get; }
+
+    /// <summary>Reads a provenance document.</summary>
+    public static ModelProvenance Parse(string json) => new(json);
+}
+
+/// <summary>A dataset a model depends on.</summary>
+/// <param name="Name">The dataset's name.</param>
+/// <param name="Role"><c>train</c> or <c>test</c>.</param>
+/// <param name="Sha256">The SHA-256 of the file's bytes.</param>
+/// <param name="Rows">Data rows in the file.</param>
+/// <param name="Size">The file's size in bytes.</param>
+public sealed record DatasetDigest(string Name, string Role, string Sha256, long Rows, long Size);

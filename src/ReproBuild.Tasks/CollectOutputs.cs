@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Tasks;
+
+/// <summary>
+/// Turns what training left in obj/ into build items: the files to copy to <c>$(OutDir)models/</c>, the
+/// resources to embed under their fixed logical names, and the <c>AssemblyMetadata</c> stamps. It only reads
+/// small JSON files, so it also runs in design-time builds and when another project asks for our output items.
+/// </summary>
+public sealed class CollectOutputs : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The project's <c>Model</c> items.</summary>
+    public ITaskItem[] Models { get; set; } = [];
+
+    /// <summary>The project's <c>Dataset</c> items.</summary>
+    public ITaskItem[] Datasets { get; set; } = [];
+
+    /// <summary>ReproBuild's folder under obj/.</summary>
+    [Required]
+    public string IntermediateDirectory { get; set; } = "";
+
+    /// <summary>The version of a model that sets none: the project's <c>Version</c>.</summary>
+    [Required]
+    public string DefaultVersion { get; set; } = "";
+
+    /// <summary>Model, provenance and metrics files, with TargetPath <c>models/&lt;Model&gt;.*</c>.</summary>
+    [Output]
+    public ITaskItem[] OutputFiles { get; private set; } = [];
+
+    /// <summary>Model and provenance files with LogicalName <c>ReproBuild/&lt;Model&gt;.*</c>.</summary>
+    [Output]
+    public ITaskItem[] EmbeddedResources { get; private set; } = [];
+
+    /// <summary><c>AssemblyAttribute</c> items for <c>System.Reflection.AssemblyMetadataAttribute</c>, sorted by key.</summary>
+    [Output]
+    public ITaskItem[] AssemblyMetadata { get; private set; } = [];
+
+    public override bool Execute()
+    {
+        var layout = new IntermediateLayout(IntermediateDirectory);
+        var files = new List<ITaskItem>();
+        var resources = new List<ITaskItem>();
+        var stamps = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+        foreach (var item in Models)
+        {
+            var model = item.ItemSpec;
+            var resultFile = layout.ModelOutputFile(model, ModelOutputFiles.Result);
+            if (!File.Exists(resultFile))
+            {
+                continue;
+            }
+            var result = ReproJson.Read<ModelResult>(resultFile);
+            var (version, embed) = ModelItem.ReadStamping(item, DefaultVersion);
+
+            files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Model), $"models/{model}.zip"));
+            files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Provenance), $"models/{model}.provenance.json"));
+            files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Metrics), $"models/{model}.metrics.json"));
+            if (embed)
+            {
+                resources.Add(Resource(layout.ModelOutputFile(model, ModelOutputFiles.Model), StampNames.ModelResource(model)));
+                resources.Add(Resource(layout.ModelOutputFile(model, ModelOutputFiles.Provenance), StampNames.ProvenanceResource(model)));
+            }
+            stamps[StampNames.ModelSha256(model)] = result.Sha256;
+            stamps[StampNames.ModelVersion(model)] = version;
+            foreach (var (metric, value) in result.Metrics)
+            {
+                stamps[StampNames.ModelMetricPrefix(model) + metric] = value?.ToString("R", CultureInfo.InvariantCulture) ?? "NaN";
+            }
+        }
+
+        var problems = new ItemProblems(Log, "");
+        foreach (var item in Datasets)
+        {
+            if (DatasetItem.Parse(item, problems) is { } dataset && File.Exists(layout.DatasetSummaryFile(dataset.Name)))
+            {
+                stamps[StampNames.DatasetSha256(dataset.Name)] = ReproJson.Read<DatasetSummary>(layout.DatasetSummaryFile(dataset.Name)).Sha256;
+            }
+        }
+
+        OutputFiles = [.. files];
+        EmbeddedResources = [.. resources];
+        AssemblyMetadata = stamps.Select(stamp =>
+        {
+            var attribute = new TaskItem("System.Reflection.AssemblyMetadataAttribute");
+            attribute.SetMetadata("_Parameter1", stamp.Key);
+            attribute.SetMetadata("_Parameter2", stamp.Value);
+            return (ITaskItem)attribute;
+        }).ToArray();
+        return true;
+    }
+
+    private static TaskItem OutputFile(string path, string targetPath)
+    {
+        var item = new TaskItem(path);
+        item.SetMetadata("TargetPath", targetPath);
+        item.SetMetadata("CopyToOutputDirectory", "PreserveNewest");
+        item.SetMetadata("ReproBuildOutput", "true");
+        return item;
+    }
+
+    private static TaskItem Resource(string path, string logicalName)
+    {
+        var item = new TaskItem(path);
+        item.SetMetadata("LogicalName", logicalName);
+        item.SetMetadata("WithCulture", "false");
+        item.SetMetadata("Type", "Non-Resx");
+        return item;
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Tasks;
+
+/// <summary>
+/// Checks the <c>Model</c> items and writes, per model, the document of every input that decides its bytes
+/// (datasets by SHA-256, task, label, features, trainer, parameters, seed, split, tool versions). The file is
+/// rewritten only when that content changes, so it is the training target's Inputs: a touched dataset or an
+/// unrelated project edit does not retrain.
+/// </summary>
+public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, IIncrementalTask
+{
+    /// <summary>The project's <c>Model</c> items.</summary>
+    [Required]
+    public ITaskItem[] Models { get; set; } = [];
+
+    /// <summary>The datasets as <see cref="HashDatasets"/> returned them, inspected.</summary>
+    [Required]
+    public ITaskItem[] Datasets { get; set; } = [];
+
+    /// <summary>ReproBuild's folder under obj/.</summary>
+    [Required]
+    public string IntermediateDirectory { get; set; } = "";
+
+    /// <summary>The project file, where item problems are reported.</summary>
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    /// <summary>The version of a model that sets none: the project's <c>Version</c>.</summary>
+    [Required]
+    public string DefaultVersion { get; set; } = "";
+
+    /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
+    public bool FailIfNotIncremental { get; set; }
+
+    /// <summary>One item per model (identity: its name) with the paths its training reads and writes.</summary>
+    [Output]
+    public ITaskItem[] FingerprintedModels { get; private set; } = [];
+
+    public override bool Execute()
+    {
+        var problems = new ItemProblems(Log, ProjectFile);
+        var layout = new IntermediateLayout(IntermediateDirectory);
+        var datasets = Datasets.ToDictionary(d => d.ItemSpec, StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var outputs = new List<ITaskItem>();
+
+        foreach (var item in Models)
+        {
+            if (ModelItem.Parse(item, DefaultVersion, problems) is not { } model)
+            {
+                continue;
+            }
+            if (!names.Add(model.Name))
+            {
+                problems.Error(ErrorCodes.DuplicateName, $"Two Model items are named '{model.Name}'.");
+                continue;
+            }
+            var train = Find(model, model.Dataset, datasets, problems);
+            var test = model.TestDataset is null ? null : Find(model, model.TestDataset, datasets, problems);
+            if (train is null || (model.TestDataset is not null && test is null))
+            {
+                continue;
+            }
+
+            var trainSummary = ReproJson.Read<DatasetSummary>(train.GetMetadata("SummaryFile"));
+            var testSummary = test is null ? null : ReproJson.Read<DatasetSummary>(test.GetMetadata("SummaryFile"));
+            var inputs = new ModelInputs(
+                model.Name,
+                model.Task,
+                model.Label,
+                model.PositiveLabel,
+                model.Features,
+                model.Ignore,
+                model.Trainer,
+                model.Parameters,
+                model.Seed,
+                test is null ? model.TestFraction : null,
+                new DatasetReference(trainSummary.Name, trainSummary.Sha256),
+                testSummary is null ? null : new DatasetReference(testSummary.Name, testSummary.Sha256),
+                ToolVersions.Engine,
+                ToolVersions.MicrosoftML);
+
+            var inputsFile = layout.ModelInputsFile(model.Name);
+            if (AtomicFile.WriteAllTextIfChanged(inputsFile, ReproJson.Serialize(inputs), dryRun: FailIfNotIncremental) && FailIfNotIncremental)
+            {
+                Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, $"Model '{model.Name}' has new inputs since the last build and must be trained again.");
+            }
+
+            var output = new TaskItem(model.Name);
+            output.SetMetadata("InputsFile", inputsFile);
+            output.SetMetadata("OutputDirectory", layout.ModelOutputDirectory(model.Name));
+            output.SetMetadata("ModelFile", layout.ModelOutputFile(model.Name, ModelOutputFiles.Model));
+            output.SetMetadata("ResultFile", layout.ModelOutputFile(model.Name, ModelOutputFiles.Result));
+            output.SetMetadata("TrainDataFile", train.GetMetadata("DataFile"));
+            output.SetMetadata("TrainSummaryFile", train.GetMetadata("SummaryFile"));
+            output.SetMetadata("TestDataFile", test?.GetMetadata("DataFile") ?? "");
+            output.SetMetadata("TestSummaryFile", test?.GetMetadata("SummaryFile") ?? "");
+            output.SetMetadata("Version", model.Version);
+            outputs.Add(output);
+        }
+
+        FingerprintedModels = [.. outputs];
+        return !Log.HasLoggedErrors;
+    }
+
+    private static ITaskItem? Find(ModelItem model, string dataset, Dictionary<string, ITaskItem> datasets, ItemProblems problems)
+    {
+        if (datasets.TryGetValue(dataset, out var item))
+        {
+            return item;
+        }
+        var known = datasets.Count == 0 ? "the project declares no Dataset items" : $"known datasets: {string.Join(", ", datasets.Keys.Order(StringComparer.Ordinal))}";
+        problems.Error(ErrorCodes.UnknownDataset, $"Model '{model.Name}' refers to dataset '{dataset}', which is not declared; {known}.");
+        return null;
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace ReproBuild.Tasks;
+
+/// <summary>
+/// Checks the <c>Dataset</c> items and records, per dataset, everything that decides its inspection (content
+/// hash, format, engine version) in a small input file under obj/ that is rewritten only when it changes: that
+/// file is what the inspection target's Inputs compare. Content hashes come through the stat cache.
+/// </summary>
+public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalTask
+{
+    /// <summary>The project's <c>Dataset</c> items.</summary>
+    [Required]
+    public ITaskItem[] Datasets { get; set; } = [];
+
+    /// <summary>ReproBuild's folder under obj/.</summary>
+    [Required]
+    public string IntermediateDirectory { get; set; } = "";
+
+    /// <summary>The project file, where item problems are reported.</summary>
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
+    public bool FailIfNotIncremental { get; set; }
+
+    /// <summary>One item per dataset (identity: its name) with DataFile, InputFile and SummaryFile metadata.</summary>
+    [Output]
+    public ITaskItem[] HashedDatasets { get; private set; } = [];
+
+    public override bool Execute()
+    {
+        var problems = new ItemProblems(Log, ProjectFile);
+        var datasets = new List<DatasetItem>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in Datasets)
+        {
+            if (DatasetItem.Parse(item, problems) is not { } dataset)
+            {
+                continue;
+            }
+            if (!names.Add(dataset.Name))
+            {
+                problems.Error(ErrorCodes.DuplicateName, $"Two Dataset items are named '{dataset.Name}'; give one a different Name metadata.");
+            }
+            else if (!File.Exists(dataset.FullPath))
+            {
+                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the file '{dataset.FullPath}' does not exist.");
+            }
+            else if (dataset.SchemaFile is not null && !File.Exists(dataset.SchemaFile))
+            {
+                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the schema file '{dataset.SchemaFile}' does not exist.");
+            }
+            else
+            {
+                datasets.Add(dataset);
+            }
+        }
+        if (problems.ErrorCount > 0)
+        {
+            return false;
+        }
+
+        var layout = new IntermediateLayout(IntermediateDirectory);
+        var cache = StatCache.Load(layout.StatCacheFile);
+        var files = datasets.Select(d => d.FullPath).Concat(datasets.Where(d => d.SchemaFile is not null).Select(d => d.SchemaFile!)).ToArray();
+        var hashes = cache.Hash(files);
+
+        var outputs = new List<ITaskItem>();
+        foreach (var dataset in datasets)
+        {
+            if (dataset.SchemaFile is not null)
+            {
+                // Hashed so that validation reruns when it lands, but not applied yet: say so rather than pass silently.
+                problems.Warning(ErrorCodes.SchemaNotApplied, $"Dataset '{dataset.Name}': schema validation is not available in this version of ReproBuild; '{Path.GetFileName(dataset.SchemaFile)}' is not applied.");
+            }
+            var input = ReproJson.Serialize(new
+            {
+                dataset.Name,
+                ContentHash = hashes[dataset.FullPath].Hash,
+                Size = hashes[dataset.FullPath].Size,
+                dataset.Separator,
+                dataset.HasHeader,
+                SchemaHash = dataset.SchemaFile is null ? null : hashes[dataset.SchemaFile].Hash,
+                EngineVersion = ToolVersions.Engine,
+            });
+            var inputFile = layout.DatasetInputFile(dataset.Name);
+            if (AtomicFile.WriteAllTextIfChanged(inputFile, input, dryRun: FailIfNotIncremental) && FailIfNotIncremental)
+            {
+                Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, $"Dataset '{dataset.Name}' changed since the last build and must be inspected again.");
+            }
+
+            var output = new TaskItem(dataset.Name);
+            output.SetMetadata("DataFile", dataset.FullPath);
+            output.SetMetadata("Separator", dataset.Separator == '\t' ? "\\t" : dataset.Separator.ToString());
+            output.SetMetadata("HasHeader", dataset.HasHeader ? "true" : "false");
+            output.SetMetadata("InputFile", inputFile);
+            output.SetMetadata("SummaryFile", layout.DatasetSummaryFile(dataset.Name));
+            outputs.Add(output);
+        }
+
+        if (!FailIfNotIncremental)
+        {
+            cache.SaveIfChanged();
+        }
+        HashedDatasets = [.. outputs];
+        return !Log.HasLoggedErrors;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Build.Framework;
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Tasks;
+
+/// <summary>
+/// Has the engine read, check and summarise the datasets whose content changed (the target passes only those).
+/// Models trained on a changed dataset lose their outputs first: if the new data fails its checks, no model from
+/// the old data is left behind looking current.
+/// </summary>
+public sealed class InspectDatasets : EngineTask
+{
+    /// <summary>The datasets to inspect, as <see cref="HashDatasets"/> returned them.</summary>
+    [Required]
+    public ITaskItem[] Datasets { get; set; } = [];
+
+    /// <summary>The project's <c>Model</c> items, to find those that depend on a changed dataset.</summary>
+    public ITaskItem[] Models { get; set; } = [];
+
+    /// <summary><c>$(OutDir)models/</c>, where copies of the models live.</summary>
+    public string OutputModelsDirectory { get; set; } = "";
+
+    protected override string Command => "inspect";
+
+    private protected override object? CreateRequest()
+    {
+        if (Datasets.Length == 0)
+        {
+            return null;
+        }
+        var changed = Datasets.Select(d => d.ItemSpec).ToHashSet(StringComparer.Ordinal);
+        foreach (var model in Models)
+        {
+            if (changed.Contains(model.GetMetadata("Dataset")) || changed.Contains(model.GetMetadata("TestDataset")))
+            {
+                DeleteModelOutputs(model.ItemSpec, OutputModelsDirectory);
+            }
+        }
+        return new InspectRequest(
+            ProjectFile,
+            Layout.EngineLogFile,
+            Datasets.Select(d => new DatasetJob(
+                d.ItemSpec,
+                d.GetMetadata("DataFile"),
+                d.GetMetadata("Separator") == "\\t" ? '\t' : d.GetMetadata("Separator")[0],
+                d.GetMetadata("HasHeader") == "true",
+                d.GetMetadata("SummaryFile"))).ToArray());
+    }
+}

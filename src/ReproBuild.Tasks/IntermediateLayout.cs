@@ -1,0 +1,28 @@
+namespace ReproBuild.Tasks;
+
+/// <summary>
+/// Where ReproBuild keeps its state under obj/: one place that names every path, so the targets, the tasks and
+/// the engine agree on them. Everything here is removed by <c>dotnet clean</c>.
+/// </summary>
+internal sealed class IntermediateLayout(string root)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string StatCacheFile => Path.Combine(Root, "stat-cache.tsv");
+
+    public string EngineLogFile => Path.Combine(Root, "engine.log");
+
+    public string RequestFile(string command) => Path.Combine(Root, $"{command}.request.json");
+
+    /// <summary>Everything that decides a dataset's inspection; rewritten only when it changes.</summary>
+    public string DatasetInputFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.input.json");
+
+    public string DatasetSummaryFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.json");
+
+    /// <summary>Everything that decides a model's bytes; rewritten only when it changes.</summary>
+    public string ModelInputsFile(string model) => Path.Combine(Root, "models", $"{model}.inputs.json");
+
+    public string ModelOutputDirectory(string model) => Path.Combine(Root, "models", model);
+
+    public string ModelOutputFile(string model, string file) => Path.Combine(ModelOutputDirectory(model), file);
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Build.Framework;
+using NuGet.Versioning;
+
+namespace ReproBuild.Tasks;
+
+/// <summary>A <c>Model</c> item with its metadata checked and defaults applied (DESIGN.md, "Items").</summary>
+internal sealed partial record ModelItem(
+    string Name,
+    string Dataset,
+    string? TestDataset,
+    string Task,
+    string Label,
+    string? PositiveLabel,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<string> Ignore,
+    string Trainer,
+    SortedDictionary<string, string> Parameters,
+    int Seed,
+    double TestFraction,
+    string Version,
+    bool Embed)
+{
+    public const double DefaultTestFraction = 0.2;
+
+    public static ModelItem? Parse(ITaskItem item, string defaultVersion, ItemProblems problems)
+    {
+        var name = item.ItemSpec;
+        var errorsBefore = problems.ErrorCount;
+        if (!IdentifierPattern().IsMatch(name))
+        {
+            problems.Error(ErrorCodes.InvalidModelName, $"Model '{name}': a model's name must be a C# identifier (letters, digits and '_', not starting with a digit).");
+        }
+
+        string Required(string metadata)
+        {
+            var value = DatasetItem.Metadata(item, metadata);
+            if (value is null)
+            {
+                problems.Error(ErrorCodes.MissingMetadata, $"Model '{name}' has no {metadata} metadata; it is required.");
+            }
+            return value ?? "";
+        }
+
+        var dataset = Required("Dataset");
+        var taskText = Required("Task");
+        // MSBuild reserves the Label attribute of every item element for itself, so Label="x" never reaches a
+        // task. LabelColumn="x" is the inline form; <Label>x</Label> as a child element works too.
+        var label = DatasetItem.Metadata(item, "LabelColumn") ?? DatasetItem.Metadata(item, "Label") ?? "";
+        if (label.Length == 0)
+        {
+            problems.Error(ErrorCodes.MissingMetadata, $"Model '{name}' has no label column. Write LabelColumn=\"<column>\" on the item (MSBuild keeps the Label attribute for itself, so Label=\"...\" is ignored), or <Label>column</Label> as a child element.");
+        }
+        var task = taskText.Length == 0 ? null : Catalog.NormalizeTask(taskText);
+        if (taskText.Length > 0 && task is null)
+        {
+            problems.Error(ErrorCodes.UnknownTask, $"Model '{name}' has Task '{taskText}'; valid tasks: {string.Join(", ", Catalog.Tasks)}.");
+        }
+
+        var trainer = "";
+        if (task is not null)
+        {
+            var trainerText = DatasetItem.Metadata(item, "Trainer");
+            trainer = trainerText is null ? Catalog.Trainers[task][0] : Catalog.NormalizeTrainer(task, trainerText) ?? "";
+            if (trainer.Length == 0)
+            {
+                problems.Error(ErrorCodes.UnknownTrainer, $"Model '{name}' has Trainer '{trainerText}', which ReproBuild does not know for {task}; valid trainers: {string.Join(", ", Catalog.Trainers[task])}.");
+            }
+        }
+
+        var parameters = ParseParameters(name, DatasetItem.Metadata(item, "Parameters"), problems);
+
+        var seedText = DatasetItem.Metadata(item, "Seed");
+        var seed = 0;
+        if (seedText is not null && !int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
+        {
+            problems.Error(ErrorCodes.InvalidMetadataValue, $"Model '{name}' has Seed '{seedText}'; a seed is a whole number.");
+        }
+
+        var fractionText = DatasetItem.Metadata(item, "TestFraction");
+        var fraction = DefaultTestFraction;
+        if (fractionText is not null
+            && (!double.TryParse(fractionText, NumberStyles.Float, CultureInfo.InvariantCulture, out fraction) || fraction <= 0 || fraction >= 1))
+        {
+            problems.Error(ErrorCodes.InvalidMetadataValue, $"Model '{name}' has TestFraction '{fractionText}'; it must be a number between 0 and 1, such as 0.2.");
+        }
+
+        var version = DatasetItem.Metadata(item, "Version") ?? defaultVersion;
+        if (!SemanticVersion.TryParse(version, out _))
+        {
+            problems.Error(ErrorCodes.InvalidVersion, $"Model '{name}' has Version '{version}', which is not a SemVer 2.0 version (for example 1.2.0 or 2.0.0-beta.1).");
+        }
+
+        var embedText = DatasetItem.Metadata(item, "Embed");
+        var embed = true;
+        if (embedText is not null && !bool.TryParse(embedText, out embed))
+        {
+            problems.Error(ErrorCodes.InvalidMetadataValue, $"Model '{name}' has Embed '{embedText}'; use true or false.");
+        }
+
+        if (problems.ErrorCount > errorsBefore)
+        {
+            return null;
+        }
+        return new ModelItem(
+            name, dataset, DatasetItem.Metadata(item, "TestDataset"), task!, label, DatasetItem.Metadata(item, "PositiveLabel"),
+            List(item, "Features"), List(item, "Ignore"), trainer, parameters, seed, fraction, version, embed);
+    }
+
+    /// <summary>Only what stamping needs, read leniently: design-time builds stamp what is there and report nothing.</summary>
+    public static (string Version, bool Embed) ReadStamping(ITaskItem item, string defaultVersion) =>
+        (DatasetItem.Metadata(item, "Version") ?? defaultVersion, !string.Equals(DatasetItem.Metadata(item, "Embed"), "false", StringComparison.OrdinalIgnoreCase));
+
+    private static SortedDictionary<string, string> ParseParameters(string model, string? text, ItemProblems problems)
+    {
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = equals < 0 ? "" : pair[..equals].Trim();
+            if (key.Length == 0)
+            {
+                problems.Error(ErrorCodes.InvalidParameterValue, $"Model '{model}' has Parameters entry '{pair}'; write parameters as Name=Value;Name=Value.");
+                continue;
+            }
+            if (!parameters.TryAdd(key, pair[(equals + 1)..].Trim()))
+            {
+                problems.Error(ErrorCodes.InvalidParameterValue, $"Model '{model}' sets parameter '{key}' more than once.");
+            }
+        }
+        return parameters;
+    }
+
+    private static string[] List(ITaskItem item, string metadata) =>
+        (DatasetItem.Metadata(item, metadata) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex IdentifierPattern();
+}

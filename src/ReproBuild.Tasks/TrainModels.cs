@@ -1,0 +1,46 @@
+using Microsoft.Build.Framework;
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Tasks;
+
+/// <summary>Has the engine train, evaluate and save the models whose inputs changed (the target passes only those).</summary>
+public sealed class TrainModels : EngineTask
+{
+    /// <summary>The models to train, as <see cref="ComputeModelFingerprints"/> returned them.</summary>
+    [Required]
+    public ITaskItem[] Models { get; set; } = [];
+
+    /// <summary>Where each training run's record goes: <c>.reprobuild/runs/</c> beside the project.</summary>
+    [Required]
+    public string RunsDirectory { get; set; } = "";
+
+    /// <summary><c>$(OutDir)models/</c>, where copies of the models live.</summary>
+    public string OutputModelsDirectory { get; set; } = "";
+
+    protected override string Command => "train";
+
+    private protected override object? CreateRequest()
+    {
+        if (Models.Length == 0)
+        {
+            return null;
+        }
+        foreach (var model in Models)
+        {
+            DeleteModelOutputs(model.ItemSpec, OutputModelsDirectory);
+        }
+        return new TrainRequest(
+            ProjectFile,
+            Layout.EngineLogFile,
+            Path.GetFullPath(RunsDirectory),
+            Models.Select(m => new ModelJob(
+                m.GetMetadata("InputsFile"),
+                m.GetMetadata("OutputDirectory"),
+                m.GetMetadata("TrainDataFile"),
+                m.GetMetadata("TrainSummaryFile"),
+                NullIfEmpty(m.GetMetadata("TestDataFile")),
+                NullIfEmpty(m.GetMetadata("TestSummaryFile")))).ToArray());
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

@@ -1,0 +1,29 @@
+namespace ReproBuild;
+
+/// <summary>
+/// The learning tasks and trainer names ReproBuild accepts. The MSBuild tasks check items against this list
+/// before any process starts; the engine maps each name to an ML.NET trainer (a unit test keeps the two equal).
+/// </summary>
+internal static class Catalog
+{
+    public const string BinaryClassification = "BinaryClassification";
+    public const string MulticlassClassification = "MulticlassClassification";
+    public const string Regression = "Regression";
+
+    public static readonly IReadOnlyList<string> Tasks = [BinaryClassification, MulticlassClassification, Regression];
+
+    /// <summary>Trainer names per task; the first is the default.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Trainers =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            [BinaryClassification] = ["FastTree", "FastForest", "LightGbm", "SdcaLogisticRegression", "LbfgsLogisticRegression"],
+            [MulticlassClassification] = ["LbfgsMaximumEntropy", "SdcaMaximumEntropy", "LightGbm"],
+            [Regression] = ["FastTree", "FastForest", "LightGbm", "Sdca", "FastTreeTweedie", "LbfgsPoissonRegression"],
+        };
+
+    public static string? NormalizeTask(string task) =>
+        Tasks.FirstOrDefault(t => string.Equals(t, task, StringComparison.OrdinalIgnoreCase));
+
+    public static string? NormalizeTrainer(string task, string trainer) =>
+        Trainers[task].FirstOrDefault(t => string.Equals(t, trainer, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,79 @@
+namespace ReproBuild.Protocol;
+
+// The files through which the MSBuild tasks and the engine process talk. The tasks write a request,
+// start the engine, and read back the documents it leaves in obj/; the engine reports problems on
+// stdout in MSBuild's canonical error format. Both sides compile this file, so they cannot drift.
+
+/// <summary>Asks the engine to read, check and summarise datasets (`engine inspect`).</summary>
+internal sealed record InspectRequest(string ProjectFile, string LogFile, IReadOnlyList<DatasetJob> Datasets);
+
+internal sealed record DatasetJob(string Name, string DataFile, char Separator, bool HasHeader, string SummaryFile);
+
+/// <summary>Asks the engine to train, evaluate and save models (`engine train`).</summary>
+internal sealed record TrainRequest(string ProjectFile, string LogFile, string RunsDirectory, IReadOnlyList<ModelJob> Models);
+
+internal sealed record ModelJob(
+    string InputsFile,
+    string OutputDirectory,
+    string TrainDataFile,
+    string TrainSummaryFile,
+    string? TestDataFile,
+    string? TestSummaryFile);
+
+/// <summary>What inspecting a dataset found: its published digest, size, rows and column types.</summary>
+internal sealed record DatasetSummary(
+    string Name,
+    string Sha256,
+    long Size,
+    long Rows,
+    char Separator,
+    bool HasHeader,
+    IReadOnlyList<ColumnSummary> Columns);
+
+internal sealed record ColumnSummary(string Name, string Type, long Missing)
+{
+    public const string Number = "number";
+    public const string Text = "text";
+}
+
+/// <summary>
+/// Every input that decides a model's bytes, and nothing else: no paths, no times. Its SHA-256 is the
+/// model's fingerprint; the file is the Inputs of the training target, rewritten only when it changes.
+/// </summary>
+internal sealed record ModelInputs(
+    string Model,
+    string Task,
+    string Label,
+    string? PositiveLabel,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<string> Ignore,
+    string Trainer,
+    SortedDictionary<string, string> Parameters,
+    int Seed,
+    double? TestFraction,
+    DatasetReference Dataset,
+    DatasetReference? TestDataset,
+    string EngineVersion,
+    string MicrosoftMLVersion);
+
+internal sealed record DatasetReference(string Name, string Sha256);
+
+/// <summary>What training produced, read by the lock file writer and the stamping step.</summary>
+internal sealed record ModelResult(
+    string Model,
+    string Fingerprint,
+    string Sha256,
+    string Task,
+    string Trainer,
+    long TrainRows,
+    long TestRows,
+    SortedDictionary<string, double?> Metrics);
+
+/// <summary>File names inside a model's output folder in obj/.</summary>
+internal static class ModelOutputFiles
+{
+    public const string Model = "model.zip";
+    public const string Provenance = "provenance.json";
+    public const string Metrics = "metrics.json";
+    public const string Result = "result.json";
+}

@@ -1,0 +1,45 @@
+namespace ReproBuild;
+
+/// <summary>
+/// Every diagnostic ReproBuild can raise. Codes are public and stable: once shipped, a code keeps its meaning.
+/// RB1xxx items and properties, RB2xxx data, RB3xxx training and reproducibility, RB4xxx cache and lock file,
+/// RB5xxx metric gates.
+/// </summary>
+internal static class ErrorCodes
+{
+    public const string MissingMetadata = "RB1001";
+    public const string UnknownDataset = "RB1002";
+    public const string UnknownTask = "RB1003";
+    public const string UnknownTrainer = "RB1004";
+    public const string UnknownParameter = "RB1005";
+    public const string InvalidParameterValue = "RB1006";
+    public const string DatasetFileNotFound = "RB1007";
+    public const string InvalidModelName = "RB1008";
+    public const string InvalidVersion = "RB1009";
+    public const string InvalidMetadataValue = "RB1010";
+    public const string DuplicateName = "RB1011";
+    public const string LabelColumnNotFound = "RB1012";
+    public const string FeatureColumnNotFound = "RB1013";
+    public const string AmbiguousBinaryLabel = "RB1014";
+    public const string NonNumericLabel = "RB1015";
+    public const string SchemaNotApplied = "RB1016";
+
+    public const string NonNumericValue = "RB2001";
+    public const string WrongFieldCount = "RB2002";
+    public const string NoData = "RB2003";
+    public const string DuplicateColumn = "RB2004";
+    public const string MissingLabel = "RB2005";
+    public const string ColumnTypeMismatch = "RB2006";
+    public const string UnreadableData = "RB2007";
+    public const string MoreFindings = "RB2099";
+
+    public const string EngineFailed = "RB3001";
+    public const string EngineExited = "RB3002";
+    public const string TrainingFailed = "RB3003";
+    public const string NondeterministicThreads = "RB3004";
+    public const string DatasetChangedDuringBuild = "RB3005";
+    public const string EngineNotFound = "RB3006";
+
+    public const string LockFileUnreadable = "RB4001";
+    public const string NotUpToDate = "RB4002";
+}

@@ -1,0 +1,20 @@
+namespace ReproBuild;
+
+/// <summary>
+/// The names under which a build stamps models into an assembly. They are public contract (DESIGN.md):
+/// the build writes them and ReproBuild.Runtime reads them, so both compile this one file.
+/// </summary>
+internal static class StampNames
+{
+    public static string ModelResource(string model) => $"ReproBuild/{model}.zip";
+
+    public static string ProvenanceResource(string model) => $"ReproBuild/{model}.provenance.json";
+
+    public static string ModelSha256(string model) => $"ReproBuild.{model}.Sha256";
+
+    public static string ModelVersion(string model) => $"ReproBuild.{model}.Version";
+
+    public static string ModelMetricPrefix(string model) => $"ReproBuild.{model}.Metric.";
+
+    public static string DatasetSha256(string dataset) => $"ReproBuild.Dataset.{dataset}.Sha256";
+}
