@@ -97,7 +97,13 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
             trainRows, testRows, metrics, inputs.EngineVersion, inputs.MicrosoftMLVersion);
         record.Write(request.RunsDirectory);
 
-        var headline = string.Join(", ", metrics.Where(m => m.Value is not null).Take(3).Select(m => $"{m.Key} {m.Value!.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
+        string[] headlineMetrics = inputs.Task switch
+        {
+            Catalog.BinaryClassification => ["AreaUnderRocCurve", "Accuracy", "F1Score"],
+            Catalog.MulticlassClassification => ["MacroAccuracy", "MicroAccuracy", "LogLoss"],
+            _ => ["RSquared", "RootMeanSquaredError", "MeanAbsoluteError"],
+        };
+        var headline = string.Join(", ", headlineMetrics.Where(name => metrics.GetValueOrDefault(name) is not null).Select(name => $"{name} {metrics[name]!.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
         diagnostics.Info($"ReproBuild: trained {inputs.Model} ({inputs.Trainer}, {trainRows} rows) in {clock.Elapsed.TotalSeconds:0.0} s: {headline}; sha256 {sha256[..12]}");
     }
 
