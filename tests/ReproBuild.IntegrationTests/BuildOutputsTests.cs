@@ -101,7 +101,8 @@ public sealed class BuildOutputsTests
         File.WriteAllBytes(tampered, assemblyBytes);
 
         var error = Assert.ThrowsExactly<ModelIntegrityException>(() => EmbeddedModel.Load(BuiltAssembly.Load(tampered), "Churn"));
-        Assert.AreEqual(Sha256(ModelFile), error.ExpectedSha256);
+        var stampedDigest = error.ExpectedSha256;
+        Assert.AreEqual(Sha256(ModelFile), stampedDigest);
         StringAssert.Contains(error.Message, "refusing to load it");
     }
 
