@@ -38,7 +38,7 @@ internal static class TestData
         return text.ToString();
     }
 
-    /// <summary>A linear target with noise.</summary>
+    /// <summary>A positive linear target with noise (positive, so Poisson regression applies too).</summary>
     public static string Regression(int rows = 200, int seed = 3)
     {
         var random = new Random(seed);
@@ -47,7 +47,7 @@ internal static class TestData
         {
             var u = random.NextDouble() * 10;
             var v = random.NextDouble() * 10;
-            text.Append(CultureInfo.InvariantCulture, $"{F(u)},{F(v)},{F(3 * u - 2 * v + random.NextDouble())}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{F(u)},{F(v)},{F(25 + 3 * u - 2 * v + random.NextDouble())}\n");
         }
         return text.ToString();
     }

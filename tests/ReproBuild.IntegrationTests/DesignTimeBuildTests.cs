@@ -1,0 +1,43 @@
+using ReproBuild.IntegrationTests.Infrastructure;
+
+namespace ReproBuild.IntegrationTests;
+
+/// <summary>The IDE's design-time builds never read data, train or fail on data; datasets are known to the IDE.</summary>
+[TestClass]
+public sealed class DesignTimeBuildTests
+{
+    private static UserProject CreateWithBrokenData([System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var project = UserProject.Create("""
+            <Dataset Include="data/broken.csv" />
+            <Model Include="Broken" Dataset="broken" Task="Regression" LabelColumn="y" />
+            """, test);
+        project.WriteFile("data/broken.csv", "x,y\n1,2\n2,3\nnot-a-number,4\n3,5\n");
+        return project;
+    }
+
+    [TestMethod]
+    public void ADesignTimeBuildNeitherTrainsNorFailsOnBadData()
+    {
+        var project = CreateWithBrokenData();
+        var result = project.Run("msbuild", "-restore", "-t:Compile", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true").ShouldSucceed();
+        Assert.IsFalse(result.Output.Contains("RB2", StringComparison.Ordinal), result.Output);
+        Assert.IsFalse(Directory.Exists(Path.Combine(project.IntermediateDirectory(), "datasets")), "A design-time build inspected the data.");
+
+        // The same project in a real build reports the cell.
+        StringAssert.Contains(project.Build("--no-restore").ShouldFail().Output, "broken.csv(4,1): error RB2001");
+    }
+
+    [TestMethod]
+    public void DatasetsAreABuildActionAndInputsOfTheFastUpToDateCheck()
+    {
+        var project = CreateWithBrokenData();
+        project.Run("restore").ShouldSucceed();
+        var inputs = project.Run("msbuild", "-getItem:UpToDateCheckInput").ShouldSucceed().Output;
+        StringAssert.Contains(inputs, "broken.csv");
+        var itemTypes = project.Run("msbuild", "-getItem:AvailableItemName").ShouldSucceed().Output;
+        StringAssert.Contains(itemTypes, "\"Identity\": \"Dataset\"");
+        var schemas = project.Run("msbuild", "-getItem:PropertyPageSchema").ShouldSucceed().Output;
+        StringAssert.Contains(schemas, "ReproBuild.xaml");
+    }
+}
