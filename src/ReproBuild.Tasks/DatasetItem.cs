@@ -16,7 +16,9 @@ internal sealed partial record DatasetItem(string Name, string FullPath, char Se
             return null;
         }
 
-        var separator = Metadata(item, "Separator") switch
+        // Not trimmed when it is only whitespace: Separator="%09" arrives as a tab character, and ' ' is a separator too.
+        var separatorText = item.GetMetadata("Separator") is { Length: > 0 } raw && string.IsNullOrWhiteSpace(raw) ? raw : Metadata(item, "Separator");
+        var separator = separatorText switch
         {
             null => Path.GetExtension(fullPath).Equals(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',',
             "\t" or "\\t" or "tab" or "Tab" or "TAB" => '\t',

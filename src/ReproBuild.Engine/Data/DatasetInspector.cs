@@ -29,7 +29,7 @@ internal static class DatasetInspector
             if (names is null)
             {
                 names = job.HasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);
-                DelimitedFile.CheckHeader(names, job.DataFile, row.LineNumberFrom, findings);
+                DelimitedFile.CheckHeader(names, job.DataFile, DelimitedFile.LineOf(row), findings);
                 columns = names.Select(name => new ColumnState(name)).ToArray();
                 if (job.HasHeader)
                 {
@@ -43,14 +43,14 @@ internal static class DatasetInspector
                 findings.Error(
                     ErrorCodes.WrongFieldCount,
                     $"this row has {row.ColCount} fields; the header has {names.Length}.",
-                    row.LineNumberFrom,
+                    DelimitedFile.LineOf(row),
                     Math.Min(row.ColCount, names.Length) + 1);
                 continue;
             }
 
             if (!decided)
             {
-                sample.Add((row.LineNumberFrom, row[..].ToStringsArray()));
+                sample.Add((DelimitedFile.LineOf(row), row[..].ToStringsArray()));
                 if (sample.Count < InferenceRows)
                 {
                     continue;
@@ -62,7 +62,7 @@ internal static class DatasetInspector
 
             for (var i = 0; i < columns.Length; i++)
             {
-                columns[i].Check(row[i].Span, row.LineNumberFrom, i + 1, findings);
+                columns[i].Check(row[i].Span, DelimitedFile.LineOf(row), i + 1, findings);
             }
         }
 

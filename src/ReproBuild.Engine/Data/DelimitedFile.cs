@@ -37,6 +37,12 @@ internal static class DelimitedFile
         }).From(stream, leaveOpen: true);
     }
 
+    /// <summary>
+    /// The physical line a row starts on (1-based). Sep 0.17 reports the first row's <c>LineNumberFrom</c> as the
+    /// line after it ends (2 for a one-line header), so the first row is pinned to line 1, where it always starts.
+    /// </summary>
+    public static int LineOf(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+
     public static bool IsMissing(ReadOnlySpan<char> value)
     {
         value = value.Trim();

@@ -49,7 +49,7 @@ internal static class TableLoader
             {
                 throw Changed(file);
             }
-            lines.Add(row.LineNumberFrom);
+            lines.Add(DelimitedFile.LineOf(row));
             for (var i = 0; i < types.Length; i++)
             {
                 var cell = row[i].Span;
@@ -69,7 +69,7 @@ internal static class TableLoader
                             ErrorCodes.ColumnTypeMismatch,
                             $"value '{cell}' in column '{types[i].Name}' is not a number, but the column is numeric in dataset '{summary.Name}'.",
                             file,
-                            row.LineNumberFrom,
+                            DelimitedFile.LineOf(row),
                             i + 1);
                     }
                 }

@@ -20,6 +20,8 @@ internal static class LabelPreparation
         {
             return null;
         }
+        // A missing label is an error at its cell, not a third value of the label.
+        CheckPresent(table, table.Find(label)!, table.IndexOf(label));
         var values = Values(table, label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var listed = string.Join(", ", values.Take(10).Select(v => $"'{v}'"));
         if (values.Length != 2)

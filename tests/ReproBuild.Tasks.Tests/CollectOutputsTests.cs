@@ -1,0 +1,175 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Tasks.Tests;
+
+[TestClass]
+public sealed class CollectOutputsTests
+{
+    private TempFolder _temp = null!;
+    private IntermediateLayout _layout = null!;
+
+    [TestInitialize]
+    public void CreateFolder()
+    {
+        _temp = new TempFolder();
+        _layout = new IntermediateLayout(_temp.File("obj/reprobuild"));
+    }
+
+    [TestCleanup]
+    public void DeleteFolder() => _temp.Dispose();
+
+    /// <summary>Leaves in obj/ what a successful training of <paramref name="model"/> leaves.</summary>
+    private void Trained(string model, string sha256, params (string Name, double? Value)[] metrics)
+    {
+        Directory.CreateDirectory(_layout.ModelOutputDirectory(model));
+        File.WriteAllText(_layout.ModelOutputFile(model, ModelOutputFiles.Model), "zip");
+        File.WriteAllText(_layout.ModelOutputFile(model, ModelOutputFiles.Provenance), "{}");
+        File.WriteAllText(_layout.ModelOutputFile(model, ModelOutputFiles.Metrics), "{}");
+        var result = new ModelResult(
+            model, "f00d", sha256, Catalog.BinaryClassification, "FastTree", 80, 20,
+            new SortedDictionary<string, double?>(metrics.ToDictionary(m => m.Name, m => m.Value), StringComparer.Ordinal));
+        File.WriteAllText(_layout.ModelOutputFile(model, ModelOutputFiles.Result), ReproJson.Serialize(result));
+    }
+
+    private static TaskItem Item(string name, params (string Name, string Value)[] metadata)
+    {
+        var item = new TaskItem(name);
+        foreach (var (key, value) in metadata)
+        {
+            item.SetMetadata(key, value);
+        }
+        return item;
+    }
+
+    private (CollectOutputs Task, RecordingBuildEngine Engine) Run(ITaskItem[] models, ITaskItem[]? datasets = null)
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new CollectOutputs
+        {
+            BuildEngine = engine,
+            Models = models,
+            Datasets = datasets ?? [],
+            IntermediateDirectory = _layout.Root,
+            DefaultVersion = "1.2.3",
+        };
+        Assert.IsTrue(task.Execute(), engine.Log);
+        Assert.IsEmpty(engine.Errors, engine.Log);
+        return (task, engine);
+    }
+
+    private static (string Key, string Value)[] Stamps(CollectOutputs task)
+    {
+        foreach (var attribute in task.AssemblyMetadata)
+        {
+            Assert.AreEqual("System.Reflection.AssemblyMetadataAttribute", attribute.ItemSpec);
+        }
+        return task.AssemblyMetadata.Select(a => (a.GetMetadata("_Parameter1"), a.GetMetadata("_Parameter2"))).ToArray();
+    }
+
+    [TestMethod]
+    public void ModelsAreStampedWithDigestVersionAndMetricsSortedByKey()
+    {
+        Trained("Zeta", "22", ("RSquared", 0.5));
+        Trained("Cancer", "ab12", ("F1Score", 0.875), ("AreaUnderRocCurve", 0.96), ("Accuracy", 0.1));
+
+        var (task, _) = Run([Item("Zeta"), Item("Cancer", ("Version", "2.0.0"))]);
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                ("ReproBuild.Cancer.Metric.Accuracy", "0.1"),
+                ("ReproBuild.Cancer.Metric.AreaUnderRocCurve", "0.96"),
+                ("ReproBuild.Cancer.Metric.F1Score", "0.875"),
+                ("ReproBuild.Cancer.Sha256", "ab12"),
+                ("ReproBuild.Cancer.Version", "2.0.0"),
+                ("ReproBuild.Zeta.Metric.RSquared", "0.5"),
+                ("ReproBuild.Zeta.Sha256", "22"),
+                ("ReproBuild.Zeta.Version", "1.2.3"),
+            },
+            Stamps(task));
+    }
+
+    [TestMethod]
+    public void MetricsRoundTripExactlyAndAMissingMetricIsNaN()
+    {
+        var third = 1.0 / 3.0;
+        Trained("M", "00", ("LogLoss", third), ("Entropy", null));
+
+        var stamps = Stamps(Run([Item("M")]).Task).ToDictionary(s => s.Key, s => s.Value);
+
+        Assert.AreEqual(third, double.Parse(stamps["ReproBuild.M.Metric.LogLoss"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.AreEqual("NaN", stamps["ReproBuild.M.Metric.Entropy"]);
+    }
+
+    [TestMethod]
+    public void ModelAndProvenanceAreEmbeddedUnderFixedLogicalNames()
+    {
+        Trained("Cancer", "ab12");
+
+        var (task, _) = Run([Item("Cancer")]);
+
+        var resources = task.EmbeddedResources.ToDictionary(r => r.GetMetadata("LogicalName"), r => r.ItemSpec);
+        CollectionAssert.AreEquivalent(new[] { "ReproBuild/Cancer.zip", "ReproBuild/Cancer.provenance.json" }, resources.Keys.ToArray());
+        Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Model), resources["ReproBuild/Cancer.zip"]);
+        Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Provenance), resources["ReproBuild/Cancer.provenance.json"]);
+        foreach (var resource in task.EmbeddedResources)
+        {
+            Assert.AreEqual("false", resource.GetMetadata("WithCulture"), "no satellite assembly for a model");
+        }
+    }
+
+    [TestMethod]
+    public void EmbedFalseEmbedsNothingButStillStampsAndCopies()
+    {
+        Trained("Cancer", "ab12");
+
+        var (task, _) = Run([Item("Cancer", ("Embed", "false"))]);
+
+        Assert.IsEmpty(task.EmbeddedResources);
+        Assert.HasCount(3, task.OutputFiles);
+        Assert.IsTrue(Stamps(task).Any(s => s.Key == "ReproBuild.Cancer.Sha256"));
+    }
+
+    [TestMethod]
+    public void OutputFilesGoToTheModelsFolder()
+    {
+        Trained("Cancer", "ab12");
+
+        var (task, _) = Run([Item("Cancer")]);
+
+        var files = task.OutputFiles.ToDictionary(f => f.GetMetadata("TargetPath"), f => f.ItemSpec);
+        CollectionAssert.AreEquivalent(
+            new[] { "models/Cancer.zip", "models/Cancer.provenance.json", "models/Cancer.metrics.json" },
+            files.Keys.ToArray());
+        Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Model), files["models/Cancer.zip"]);
+        Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Metrics), files["models/Cancer.metrics.json"]);
+        foreach (var file in task.OutputFiles)
+        {
+            Assert.AreEqual("PreserveNewest", file.GetMetadata("CopyToOutputDirectory"));
+        }
+    }
+
+    [TestMethod]
+    public void ModelThatWasNotTrainedContributesNothing()
+    {
+        var (task, _) = Run([Item("Untrained")]);
+
+        Assert.IsEmpty(task.OutputFiles);
+        Assert.IsEmpty(task.EmbeddedResources);
+        Assert.IsEmpty(task.AssemblyMetadata);
+    }
+
+    [TestMethod]
+    public void InspectedDatasetsAreStampedWithTheirDigest()
+    {
+        var summaryFile = _layout.DatasetSummaryFile("heart");
+        Directory.CreateDirectory(Path.GetDirectoryName(summaryFile)!);
+        File.WriteAllText(summaryFile, ReproJson.Serialize(new DatasetSummary("heart", "feedbeef", 10, 2, ',', true, [])));
+
+        var (task, _) = Run([], [Item(_temp.File("data/heart.csv")), Item(_temp.File("data/uninspected.csv"))]);
+
+        CollectionAssert.AreEqual(new[] { ("ReproBuild.Dataset.heart.Sha256", "feedbeef") }, Stamps(task));
+    }
+}
