@@ -72,10 +72,10 @@ public sealed class CollectOutputs : Microsoft.Build.Utilities.Task
             }
         }
 
-        var problems = new ItemProblems(Log, "");
+        // Item problems are reported by the pipeline's own checks; design-time builds must not report them at all.
         foreach (var item in Datasets)
         {
-            if (DatasetItem.Parse(item, problems) is { } dataset && File.Exists(layout.DatasetSummaryFile(dataset.Name)))
+            if (DatasetItem.Parse(item, ItemProblems.Silent) is { } dataset && File.Exists(layout.DatasetSummaryFile(dataset.Name)))
             {
                 stamps[StampNames.DatasetSha256(dataset.Name)] = ReproJson.Read<DatasetSummary>(layout.DatasetSummaryFile(dataset.Name)).Sha256;
             }

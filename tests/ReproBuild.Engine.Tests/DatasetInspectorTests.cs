@@ -119,6 +119,17 @@ public sealed class DatasetInspectorTests
     }
 
     [TestMethod]
+    public void BlankLinesHoldNoRowsAndLineNumbersStillCountThem()
+    {
+        var inspection = Inspect("a,b\n1,2\n\n3,x\n   \n5,6\n\n\n");
+
+        StringAssert.StartsWith(inspection.SingleError(ErrorCodes.NonNumericValue), $"{inspection.File}(4,2)");
+        Assert.IsEmpty(inspection.Errors(ErrorCodes.WrongFieldCount));
+        AssertClean(Inspect("a,b\n1,2\n\n5,6\n\n"));
+        Assert.AreEqual(2, Inspect("a,b\n1,2\n\n5,6\n\n").Summary!.Rows);
+    }
+
+    [TestMethod]
     public void RaggedRowsAreErrorsAtTheirLine()
     {
         var inspection = Inspect("a,b,c\n1,2,3\n4,5\n7,8,9,10\n11,12,13\n");

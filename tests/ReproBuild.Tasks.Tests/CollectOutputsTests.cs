@@ -172,4 +172,12 @@ public sealed class CollectOutputsTests
 
         CollectionAssert.AreEqual(new[] { ("ReproBuild.Dataset.heart.Sha256", "feedbeef") }, Stamps(task));
     }
+
+    [TestMethod]
+    public void ItemProblemsAreLeftToThePipelineAndNeverReportedHere()
+    {
+        // Run() asserts no errors: design-time builds call this task with whatever the project holds.
+        var (task, _) = Run([], [Item(_temp.File("data/bad.csv"), ("Separator", "too long"))]);
+        Assert.IsEmpty(task.AssemblyMetadata);
+    }
 }

@@ -26,6 +26,10 @@ internal static class DatasetInspector
 
         foreach (var row in reader)
         {
+            if (DelimitedFile.IsBlank(row))
+            {
+                continue;
+            }
             if (names is null)
             {
                 names = job.HasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);

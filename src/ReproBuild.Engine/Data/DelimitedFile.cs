@@ -43,6 +43,9 @@ internal static class DelimitedFile
     /// </summary>
     public static int LineOf(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
 
+    /// <summary>An empty or whitespace-only line holds no row (as pandas' default <c>skip_blank_lines</c> has it).</summary>
+    public static bool IsBlank(SepReader.Row row) => row.ColCount == 1 && row[0].Span.IsWhiteSpace();
+
     public static bool IsMissing(ReadOnlySpan<char> value)
     {
         value = value.Trim();

@@ -39,6 +39,10 @@ internal static class TableLoader
         var first = true;
         foreach (var row in reader)
         {
+            if (DelimitedFile.IsBlank(row))
+            {
+                continue;
+            }
             if (first && summary.HasHeader)
             {
                 first = false;

@@ -18,10 +18,6 @@ internal static class FeaturePipeline
     public static IEstimator<ITransformer> Build(MLContext ml, TrainerSpec trainer, object options, Table table, IReadOnlyList<string> features, string task, string label)
     {
         var chain = new List<IEstimator<ITransformer>>();
-        if (task == Catalog.MulticlassClassification)
-        {
-            chain.Add(ml.Transforms.Conversion.MapValueToKey(ModelEvaluator.KeyLabelColumn, label));
-        }
 
         var numeric = features.Where(f => table.Find(f) is NumberColumn).Select(f => new InputOutputColumnPair(f, f)).ToArray();
         var text = features.Where(f => table.Find(f) is TextColumn).Select(f => new InputOutputColumnPair(f, f)).ToArray();
@@ -46,6 +42,15 @@ internal static class FeaturePipeline
         }
         return chain.Aggregate(new EstimatorChain<ITransformer>(), (all, next) => all.Append(next));
     }
+
+    /// <summary>
+    /// Multiclass labels become keys before training, outside the saved model: the model keeps the label names
+    /// in its predicted-label column, so predictions need no label column and map back to the original values.
+    /// </summary>
+    public static ITransformer? FitLabelKeys(MLContext ml, IDataView data, string task, string label) =>
+        task == Catalog.MulticlassClassification
+            ? ml.Transforms.Conversion.MapValueToKey(ModelEvaluator.KeyLabelColumn, label).Fit(data)
+            : null;
 
     /// <summary>The column the trainer reads its label from.</summary>
     public static string TrainerLabel(string task, string label) =>

@@ -52,6 +52,11 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
             (trainView, testView) = (all, new TableDataView(test));
         }
 
+        if (FeaturePipeline.FitLabelKeys(ml, all, inputs.Task, inputs.Label) is { } labelKeys)
+        {
+            (trainView, testView) = (labelKeys.Transform(trainView), labelKeys.Transform(testView));
+        }
+
         var trainer = TrainerRegistry.Find(inputs.Task, inputs.Trainer);
         var options = TrainerOptionsBinder.Bind(
             trainer, inputs.Parameters, inputs.Seed, FeaturePipeline.FeatureColumn, FeaturePipeline.TrainerLabel(inputs.Task, inputs.Label), request.ProjectFile, diagnostics);
