@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ReproBuild.IntegrationTests.Infrastructure;
+
+namespace ReproBuild.IntegrationTests;
+
+/// <summary>The engine runs in a process of its own: Ctrl+C stops it promptly, and a crash is an error that says where the log is.</summary>
+[TestClass]
+public sealed class EngineProcessTests
+{
+    [TestMethod]
+    [OSCondition(OperatingSystems.Linux | OperatingSystems.OSX)]
+    public void CtrlCStopsTrainingPromptlyAndLeavesNoModel()
+    {
+        var project = UserProject.Create("""
+            <Dataset Include="data/large.csv" />
+            <Model Include="Slow" Dataset="large" Task="BinaryClassification" LabelColumn="label" Trainer="FastTree" Parameters="NumberOfTrees=5000;NumberOfLeaves=64" />
+            """);
+        project.WriteFile("data/large.csv", LargeBinary(rows: 50_000));
+        project.Run("restore").ShouldSucceed();
+
+        using var build = DotNet.Start(project.Directory, ["build", "--no-restore"]);
+        var output = new StringBuilder();
+        build.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        build.BeginOutputReadLine();
+        build.BeginErrorReadLine();
+
+        var engine = WaitForEngine(project.Directory, TimeSpan.FromMinutes(2));
+        Assert.IsNotNull(engine, $"The engine never started:\n{output}");
+        Thread.Sleep(TimeSpan.FromSeconds(3)); // well into training
+
+        using (var interrupt = Process.Start("kill", ["-INT", build.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            interrupt.WaitForExit();
+        }
+        Assert.IsTrue(build.WaitForExit(TimeSpan.FromSeconds(30)), $"The build did not stop within 30 s of Ctrl+C:\n{output}");
+        build.WaitForExit();
+
+        Assert.AreNotEqual(0, build.ExitCode);
+        Assert.IsFalse(IsRunning(engine.Value), "The engine process outlived the cancelled build.");
+        Assert.IsFalse(File.Exists(Path.Combine(project.IntermediateDirectory(), "models", "Slow", "model.zip")), "A cancelled run left a model in obj/.");
+        Assert.IsFalse(File.Exists(project.Output("models/Slow.zip")), "A cancelled run left a model in the output folder.");
+        lock (output)
+        {
+            Assert.IsFalse(output.ToString().Contains("ReproBuild: trained Slow", StringComparison.Ordinal), output.ToString());
+        }
+    }
+
+    [TestMethod]
+    public void AnEngineFailureIsAnErrorThatNamesItsLogWithoutAStackTrace()
+    {
+        var project = UserProject.Create("");
+        project.Run("restore").ShouldSucceed();
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
+            ? custom
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var engine = Path.Combine(packages, "reprobuild", PackagedReproBuild.Version, "tools", "engine", "ReproBuild.Engine.dll");
+        Assert.IsTrue(File.Exists(engine), engine);
+
+        // A request whose model inputs file has vanished: not the user's input, an internal failure.
+        var log = Path.Combine(project.Directory, "obj", "engine.log");
+        project.WriteFile("request.json", $$"""
+            { "projectFile": "{{project.ProjectFile}}", "logFile": "{{log}}", "runsDirectory": "{{project.Directory}}/runs",
+              "models": [ { "inputsFile": "{{project.Directory}}/gone.inputs.json", "outputDirectory": "{{project.Directory}}/out",
+                            "trainDataFile": "x.csv", "trainSummaryFile": "x.json" } ] }
+            """);
+        var result = project.Run("exec", engine, "train", "--request", Path.Combine(project.Directory, "request.json"));
+
+        Assert.AreEqual(2, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "error RB3001: the ReproBuild engine failed unexpectedly (FileNotFoundException:");
+        StringAssert.Contains(result.Output, $"Details are in {log}.");
+        result.ShouldHaveNoStackTrace();
+        StringAssert.Contains(File.ReadAllText(log), "at ReproBuild.Engine");
+    }
+
+    private static int? WaitForEngine(string projectDirectory, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            {
+                if (int.TryParse(Path.GetFileName(directory), out var pid) && CommandLine(pid) is { } command
+                    && command.Contains("ReproBuild.Engine.dll", StringComparison.Ordinal) && command.Contains(projectDirectory, StringComparison.Ordinal))
+                {
+                    return pid;
+                }
+            }
+            Thread.Sleep(200);
+        }
+        return null;
+    }
+
+    private static string? CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsRunning(int pid) => CommandLine(pid) is { Length: > 0 };
+
+    private static string LargeBinary(int rows)
+    {
+        var random = new Random(11);
+        var text = new StringBuilder("a,b,c,d,e,f,g,h,label\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var values = Enumerable.Range(0, 8).Select(_ => random.NextDouble()).ToArray();
+            var label = values[0] + values[1] * values[2] - values[3] + random.NextDouble() * 0.5 > 0.6 ? "1" : "0";
+            text.Append(string.Join(',', values.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))).Append(',').Append(label).Append('\n');
+        }
+        return text.ToString();
+    }
+}
