@@ -1,11 +1,11 @@
-namespace ReproBuild.Tasks.Tests;
+namespace ReproBuild.Tests;
 
 /// <summary>A fresh folder under the system temp directory for one test, deleted when the test ends.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reprobuild-tasks-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reprobuild-unit-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
@@ -13,12 +13,14 @@ internal sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    /// <summary>Writes UTF-8 without a BOM, exactly as given, and returns the full path.</summary>
-    public string Write(string name, string content)
+    /// <summary>Writes <paramref name="content"/> exactly as given (no BOM, no newline translation) and returns the full path.</summary>
+    public string Write(string name, string content) => WriteBytes(name, new System.Text.UTF8Encoding(false).GetBytes(content));
+
+    public string WriteBytes(string name, byte[] content)
     {
         var path = File(name);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        System.IO.File.WriteAllText(path, content);
+        System.IO.File.WriteAllBytes(path, content);
         return path;
     }
 
