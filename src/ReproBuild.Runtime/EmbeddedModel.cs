@@ -62,6 +62,22 @@ public sealed class EmbeddedModel
     /// <exception cref="ModelIntegrityException">The model's bytes do not match the stamped digest.</exception>
     public static EmbeddedModel Load(Assembly assembly, string name, MLContext? context = null)
     {
+        var (bytes, provenance) = ReadVerified(assembly, name);
+        context ??= new MLContext(seed: provenance.Seed);
+        var transformer = context.Model.Load(new MemoryStream(bytes, writable: false), out var schema);
+        return new EmbeddedModel(name, provenance.Sha256, Stamp(assembly, StampNames.ModelVersion(name)), provenance, context, transformer, schema);
+    }
+
+    /// <summary>
+    /// Checks an embedded model's bytes against the stamped digest and returns its provenance (metrics included),
+    /// without loading ML.NET's model: what a metric gate needs.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The assembly has no model of that name, or no digest for it.</exception>
+    /// <exception cref="ModelIntegrityException">The model's bytes do not match the stamped digest.</exception>
+    public static ModelProvenance Verify(Assembly assembly, string name) => ReadVerified(assembly, name).Provenance;
+
+    private static (byte[] Bytes, ModelProvenance Provenance) ReadVerified(Assembly assembly, string name)
+    {
         var bytes = ReadResource(assembly, StampNames.ModelResource(name))
             ?? throw new KeyNotFoundException($"Assembly '{assembly.GetName().Name}' has no embedded ReproBuild model '{name}'. Models: {string.Join(", ", Names(assembly))}.");
         var stamped = Stamp(assembly, StampNames.ModelSha256(name))
@@ -79,18 +95,21 @@ public sealed class EmbeddedModel
         {
             throw new ModelIntegrityException(name, provenance.Sha256, actual);
         }
-
-        context ??= new MLContext(seed: provenance.Seed);
-        var transformer = context.Model.Load(new MemoryStream(bytes, writable: false), out var schema);
-        return new EmbeddedModel(name, actual, Stamp(assembly, StampNames.ModelVersion(name)), provenance, context, transformer, schema);
+        return (bytes, provenance);
     }
+
+    /// <summary>A typed prediction engine over the model, for single rows: <typeparamref name="TInput"/> names the raw columns it needs.</summary>
+    public PredictionEngine<TInput, TOutput> CreatePredictionEngine<TInput, TOutput>()
+        where TInput : class
+        where TOutput : class, new() =>
+        Context.Model.CreatePredictionEngine<TInput, TOutput>(Transformer, InputSchema);
 
     /// <summary>Scores data: the model's output columns (Score, PredictedLabel, Probability, …) added to the input's.</summary>
     public IDataView Predict(IDataView data) => Transformer.Transform(data);
 
     /// <summary>
     /// Reads a delimited text file with a header into the model's input columns, matched by name, so raw rows
-    /// can be scored without writing an input class.
+    /// can be scored without writing an input class. A binary model's label is read as the text it is in the file.
     /// </summary>
     public IDataView LoadCsv(string path, char separator = ',')
     {
@@ -101,7 +120,7 @@ public sealed class EmbeddedModel
         {
             var index = names.IndexOf(column.Name);
             var kind = column.Type.RawType == typeof(float) ? DataKind.Single
-                : column.Type.RawType == typeof(ReadOnlyMemory<char>) ? DataKind.String
+                : column.Type.RawType == typeof(ReadOnlyMemory<char>) || column.Type.RawType == typeof(bool) ? DataKind.String
                 : (DataKind?)null;
             if (index >= 0 && kind is { } dataKind)
             {

@@ -35,7 +35,7 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
     /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
     public bool FailIfNotIncremental { get; set; }
 
-    /// <summary>One item per model (identity: its name) with the paths its training reads and writes.</summary>
+    /// <summary>One item per model (identity: its inputs file) with its Name and the paths its training reads and writes.</summary>
     [Output]
     public ITaskItem[] FingerprintedModels { get; private set; } = [];
 
@@ -43,7 +43,7 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
     {
         var problems = new ItemProblems(Log, ProjectFile);
         var layout = new IntermediateLayout(IntermediateDirectory);
-        var datasets = Datasets.ToDictionary(d => d.ItemSpec, StringComparer.Ordinal);
+        var datasets = Datasets.ToDictionary(d => d.GetMetadata("Name"), StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var outputs = new List<ITaskItem>();
 
@@ -89,8 +89,9 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
                 Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, $"Model '{model.Name}' has new inputs since the last build and must be trained again.");
             }
 
-            var output = new TaskItem(model.Name);
-            output.SetMetadata("InputsFile", inputsFile);
+            // The identity is the inputs file, so that the training target can build just the changed models.
+            var output = new TaskItem(inputsFile);
+            output.SetMetadata("Name", model.Name);
             output.SetMetadata("OutputDirectory", layout.ModelOutputDirectory(model.Name));
             output.SetMetadata("ModelFile", layout.ModelOutputFile(model.Name, ModelOutputFiles.Model));
             output.SetMetadata("ResultFile", layout.ModelOutputFile(model.Name, ModelOutputFiles.Result));

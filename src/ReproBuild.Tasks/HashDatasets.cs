@@ -25,7 +25,7 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
     /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
     public bool FailIfNotIncremental { get; set; }
 
-    /// <summary>One item per dataset (identity: its name) with DataFile, InputFile and SummaryFile metadata.</summary>
+    /// <summary>One item per dataset (identity: its input file) with Name, DataFile and SummaryFile metadata.</summary>
     [Output]
     public ITaskItem[] HashedDatasets { get; private set; } = [];
 
@@ -91,11 +91,12 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
                 Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, $"Dataset '{dataset.Name}' changed since the last build and must be inspected again.");
             }
 
-            var output = new TaskItem(dataset.Name);
+            // The identity is the input file, so that the inspection target can build just the changed datasets.
+            var output = new TaskItem(inputFile);
+            output.SetMetadata("Name", dataset.Name);
             output.SetMetadata("DataFile", dataset.FullPath);
             output.SetMetadata("Separator", dataset.Separator == '\t' ? "\\t" : dataset.Separator.ToString());
             output.SetMetadata("HasHeader", dataset.HasHeader ? "true" : "false");
-            output.SetMetadata("InputFile", inputFile);
             output.SetMetadata("SummaryFile", layout.DatasetSummaryFile(dataset.Name));
             outputs.Add(output);
         }

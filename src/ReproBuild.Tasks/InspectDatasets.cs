@@ -28,7 +28,7 @@ public sealed class InspectDatasets : EngineTask
         {
             return null;
         }
-        var changed = Datasets.Select(d => d.ItemSpec).ToHashSet(StringComparer.Ordinal);
+        var changed = Datasets.Select(d => d.GetMetadata("Name")).ToHashSet(StringComparer.Ordinal);
         foreach (var model in Models)
         {
             if (changed.Contains(model.GetMetadata("Dataset")) || changed.Contains(model.GetMetadata("TestDataset")))
@@ -40,7 +40,7 @@ public sealed class InspectDatasets : EngineTask
             ProjectFile,
             Layout.EngineLogFile,
             Datasets.Select(d => new DatasetJob(
-                d.ItemSpec,
+                d.GetMetadata("Name"),
                 d.GetMetadata("DataFile"),
                 d.GetMetadata("Separator") == "\\t" ? '\t' : d.GetMetadata("Separator")[0],
                 d.GetMetadata("HasHeader") == "true",

@@ -27,14 +27,14 @@ public sealed class TrainModels : EngineTask
         }
         foreach (var model in Models)
         {
-            DeleteModelOutputs(model.ItemSpec, OutputModelsDirectory);
+            DeleteModelOutputs(model.GetMetadata("Name"), OutputModelsDirectory);
         }
         return new TrainRequest(
             ProjectFile,
             Layout.EngineLogFile,
             Path.GetFullPath(RunsDirectory),
             Models.Select(m => new ModelJob(
-                m.GetMetadata("InputsFile"),
+                m.ItemSpec,
                 m.GetMetadata("OutputDirectory"),
                 m.GetMetadata("TrainDataFile"),
                 m.GetMetadata("TrainSummaryFile"),

@@ -32,8 +32,8 @@ public sealed class WriteLockFile : Microsoft.Build.Utilities.Task, IIncremental
         foreach (var item in Models)
         {
             var result = ReproJson.Read<ModelResult>(item.GetMetadata("ResultFile"));
-            var inputs = ReproJson.Read<ModelInputs>(item.GetMetadata("InputsFile"));
-            models[item.ItemSpec] = new LockedModel(result.Fingerprint, result.Sha256, item.GetMetadata("Version"), result.Metrics, inputs);
+            var inputs = ReproJson.Read<ModelInputs>(item.ItemSpec);
+            models[item.GetMetadata("Name")] = new LockedModel(result.Fingerprint, result.Sha256, item.GetMetadata("Version"), result.Metrics, inputs);
         }
 
         var content = ReproJson.Serialize(new LockFile(ReproBuild.Tasks.LockFile.CurrentFormat, datasets, models));

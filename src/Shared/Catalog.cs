@@ -21,6 +21,19 @@ internal static class Catalog
             [Regression] = ["FastTree", "FastForest", "LightGbm", "Sdca", "FastTreeTweedie", "LbfgsPoissonRegression"],
         };
 
+    /// <summary>Every metric ML.NET's evaluator can give per task (calibration-only ones included).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Metrics =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            [BinaryClassification] =
+            [
+                "Accuracy", "AreaUnderPrecisionRecallCurve", "AreaUnderRocCurve", "Entropy", "F1Score", "LogLoss", "LogLossReduction",
+                "NegativePrecision", "NegativeRecall", "PositivePrecision", "PositiveRecall",
+            ],
+            [MulticlassClassification] = ["LogLoss", "LogLossReduction", "MacroAccuracy", "MicroAccuracy"],
+            [Regression] = ["LossFunction", "MeanAbsoluteError", "MeanSquaredError", "RSquared", "RootMeanSquaredError"],
+        };
+
     public static string? NormalizeTask(string task) =>
         Tasks.FirstOrDefault(t => string.Equals(t, task, StringComparison.OrdinalIgnoreCase));
 

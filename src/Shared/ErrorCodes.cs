@@ -42,4 +42,10 @@ internal static class ErrorCodes
 
     public const string LockFileUnreadable = "RB4001";
     public const string NotUpToDate = "RB4002";
+
+    public const string UnknownGateModel = "RB5001";
+    public const string UnknownGateMetric = "RB5002";
+    public const string GateWithoutBound = "RB5003";
+    public const string InvalidGateBound = "RB5004";
+    public const string GateBaselineUnavailable = "RB5005";
 }

@@ -15,6 +15,8 @@ public sealed class IncrementalBuildTests
         <Dataset Include="data/customers.csv" />
         <Model Include="Churn" Dataset="customers" Task="BinaryClassification" LabelColumn="label"
                Trainer="FastTree" Seed="{seed}" Parameters="{parameters}" />
+        <Model Include="Bystander" Dataset="customers" Task="BinaryClassification" LabelColumn="label"
+               Trainer="LbfgsLogisticRegression" />
         """;
 
     [TestMethod]
@@ -74,7 +76,9 @@ public sealed class IncrementalBuildTests
         var first = BuildOutputsTests.Sha256(project.Output("models/Churn.zip"));
 
         project.WriteProject(Items(parameters: "NumberOfTrees=12;NumberOfLeaves=4"));
-        StringAssert.Contains(project.Build("--no-restore").ShouldSucceed().Output, Trained);
+        var retrained = project.Build("--no-restore").ShouldSucceed().Output;
+        StringAssert.Contains(retrained, Trained);
+        Assert.IsFalse(retrained.Contains("trained Bystander", StringComparison.Ordinal), "A model whose inputs did not change was retrained.");
         var second = BuildOutputsTests.Sha256(project.Output("models/Churn.zip"));
         Assert.AreNotEqual(first, second);
 

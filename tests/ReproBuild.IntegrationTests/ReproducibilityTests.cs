@@ -30,15 +30,15 @@ public sealed class ReproducibilityTests
             """);
         File.WriteAllText(Path.Combine(origin, "Directory.Build.targets"), "<Project />");
         UserProject.WriteUserSetup(origin);
-        Git(origin, "init", "-q");
-        Git(origin, "add", "-A");
-        Git(origin, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "sample");
+        Git.Run(origin, "init", "-q");
+        Git.Run(origin, "add", "-A");
+        Git.Run(origin, "commit", "-qm", "sample");
 
         var clones = new[] { "clone-a", "nested/deeper/clone-b" }.Select(name => Path.Combine(PackagedReproBuild.WorkRoot, name)).ToArray();
         foreach (var clone in clones)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(clone)!);
-            Git(PackagedReproBuild.WorkRoot, "clone", "-q", origin, clone);
+            Git.Run(PackagedReproBuild.WorkRoot, "clone", "-q", origin, clone);
             DotNet.Run(clone, ["build", "-c", "Release", "-p:ContinuousIntegrationBuild=true"]).ShouldSucceed();
         }
 
@@ -59,18 +59,5 @@ public sealed class ReproducibilityTests
                 BuildOutputsTests.Sha256(Path.Combine(clones[0], "bin", "Release", "net10.0", "models", $"{model}.zip")),
                 $"Model {model} does not match the SHA-256 in samples/Cancer/repro.lock.json.");
         }
-    }
-
-    private static void Git(string directory, params string[] arguments)
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.AreEqual(0, process.ExitCode, $"git {string.Join(' ', arguments)}: {output}");
     }
 }

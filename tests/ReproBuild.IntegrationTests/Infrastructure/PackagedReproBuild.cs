@@ -1,7 +1,7 @@
 namespace ReproBuild.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Packs ReproBuild and ReproBuild.Runtime once per test run, with a version of their own, into a temporary
+/// Packs ReproBuild, ReproBuild.Runtime and ReproBuild.Testing once per test run, with a version of their own, into a temporary
 /// feed that every test project restores from. The unique version means a package cached by an earlier run can
 /// never stand in for this one; cleanup removes it from the NuGet cache again.
 /// </summary>
@@ -28,7 +28,7 @@ public static class PackagedReproBuild
         File.WriteAllText(Path.Combine(WorkRoot, "Directory.Build.targets"), "<Project />");
         Version = $"0.1.0-it.{DateTime.UtcNow:yyyyMMddHHmmss}";
 
-        foreach (var project in new[] { "src/ReproBuild.Runtime/ReproBuild.Runtime.csproj", "src/ReproBuild.Tasks/ReproBuild.Tasks.csproj" })
+        foreach (var project in new[] { "src/ReproBuild.Runtime/ReproBuild.Runtime.csproj", "src/ReproBuild.Tasks/ReproBuild.Tasks.csproj", "src/ReproBuild.Testing/ReproBuild.Testing.csproj" })
         {
             DotNet.Run(RepositoryRoot, ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}"], timeout: TimeSpan.FromMinutes(8)).ShouldSucceed();
         }
@@ -41,7 +41,7 @@ public static class PackagedReproBuild
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
             ? custom
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "reprobuild", "reprobuild.runtime" })
+        foreach (var id in new[] { "reprobuild", "reprobuild.runtime", "reprobuild.testing" })
         {
             TryDelete(Path.Combine(packages, id, Version));
         }

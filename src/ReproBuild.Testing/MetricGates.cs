@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using ReproBuild.Runtime;
+
+namespace ReproBuild.Testing;
+
+/// <summary>Runs metric gates against the model that ships: embedded bytes first checked against their stamped digest.</summary>
+public static class MetricGates
+{
+    /// <summary>Fails the current test, with the measured value, the bound and the model's digest, when the gate does not hold.</summary>
+    /// <exception cref="AssertFailedException">The gate does not hold, or the model cannot be trusted or found.</exception>
+    public static void Check(MetricGate gate)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        ModelProvenance provenance;
+        try
+        {
+            provenance = EmbeddedModel.Verify(Assembly.Load(new AssemblyName(gate.Assembly)), gate.Model);
+        }
+        catch (ModelIntegrityException e)
+        {
+            throw new AssertFailedException($"{gate.Model}: {e.Message}");
+        }
+        catch (Exception e) when (e is FileNotFoundException or KeyNotFoundException)
+        {
+            throw new AssertFailedException($"{gate.Model}: the model cannot be found ({e.Message}).");
+        }
+
+        var digest = $"model sha256 {provenance.Sha256}";
+        if (provenance.Metrics.GetValueOrDefault(gate.Metric) is not { } value)
+        {
+            throw new AssertFailedException($"{gate.Model}: {gate.Metric} is undefined on the model's evaluation data ({digest}).");
+        }
+
+        var failures = new List<string>();
+        if (gate.Minimum is { } minimum && value < minimum)
+        {
+            failures.Add($"is {N(value)}, below the minimum {N(minimum)}");
+        }
+        if (gate.Maximum is { } maximum && value > maximum)
+        {
+            failures.Add($"is {N(value)}, above the maximum {N(maximum)}");
+        }
+        if (gate.MaxDrop is not null || gate.MaxRise is not null)
+        {
+            if (gate.Baseline is not { } baseline)
+            {
+                failures.Add($"has no baseline in {gate.BaselineSource ?? "the lock file"}: build the model project and commit its lock file to record one");
+            }
+            else
+            {
+                if (gate.MaxDrop is { } maxDrop && baseline - value > maxDrop)
+                {
+                    failures.Add($"fell from {N(baseline)} ({gate.BaselineSource}) to {N(value)}, a drop of {N(baseline - value)}, more than MaxDrop {N(maxDrop)}");
+                }
+                if (gate.MaxRise is { } maxRise && value - baseline > maxRise)
+                {
+                    failures.Add($"rose from {N(baseline)} ({gate.BaselineSource}) to {N(value)}, a rise of {N(value - baseline)}, more than MaxRise {N(maxRise)}");
+                }
+            }
+        }
+        if (failures.Count > 0)
+        {
+            throw new AssertFailedException($"{gate.Model}: {gate.Metric} {string.Join("; and ", failures)} ({digest}).");
+        }
+    }
+
+    private static string N(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+}
