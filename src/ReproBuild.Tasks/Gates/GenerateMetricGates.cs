@@ -53,6 +53,12 @@ public sealed class GenerateMetricGates : Microsoft.Build.Utilities.Task, IIncre
                     : $"MetricGate '{item.ItemSpec}': no referenced project builds a model of that name; models: {string.Join(", ", models.Keys.Order(StringComparer.Ordinal))}.");
                 continue;
             }
+            if (item.GetMetadata("Dataset").Trim().Length > 0)
+            {
+                // Said plainly rather than passing on the build's metrics as if the dataset had been used.
+                Error(ErrorCodes.GateDatasetNotSupported, $"MetricGate '{item.ItemSpec}': re-evaluating on a Dataset at test time is not available in this version of ReproBuild.Testing; remove Dataset to gate the metrics recorded at build.");
+                continue;
+            }
             var task = model.GetMetadata("Task");
             var recorded = model.GetMetadata("Metrics").Split(';', StringSplitOptions.RemoveEmptyEntries);
             var valid = recorded.Length > 0 ? recorded : Catalog.Metrics.GetValueOrDefault(task) ?? [];
