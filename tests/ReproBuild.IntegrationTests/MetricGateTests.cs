@@ -79,6 +79,7 @@ public sealed class MetricGateTests
             <MetricGate Include="Churm" Metric="AreaUnderRocCurve" Minimum="0.5" />
             <MetricGate Include="Churn" Metric="RSquared" Minimum="0.5" />
             <MetricGate Include="Churn" Metric="F1Score" />
+            <MetricGate Include="Churn" Metric="Accuracy" Minimum="0.5" />
             <MetricGate Include="Churn" Metric="Accuracy" MaxDrop="a little" />
             """);
         var result = DotNet.Run(gates, ["build"]).ShouldFail();
@@ -89,7 +90,7 @@ public sealed class MetricGateTests
         string At(string snippet)
         {
             var line = Array.FindIndex(lines, l => l.Contains(snippet, StringComparison.Ordinal));
-            return $"{project}({line + 1},{lines[line].IndexOf('<', StringComparison.Ordinal) + 2})";
+            return $"{project}({line + 1},{lines[line].IndexOf('<', StringComparison.Ordinal) + 1})";
         }
         StringAssert.Contains(errors, $"{At("Churm")}: error RB5001: MetricGate 'Churm': no referenced project builds a model of that name; models: Churn.");
         StringAssert.Contains(errors, $"{At("RSquared")}: error RB5002: MetricGate 'Churn': model 'Churn' (BinaryClassification) has no metric 'RSquared'; its metrics: Accuracy, ");

@@ -32,7 +32,8 @@ public sealed class ComputeModelFingerprintsTests
         File.WriteAllText(summaryFile, ReproJson.Serialize(new DatasetSummary(
             name, sha256, 100, 10, ',', true,
             [new ColumnSummary("x", ColumnSummary.Number, 0), new ColumnSummary("diagnosis", ColumnSummary.Text, 0)])));
-        var item = new TaskItem(name);
+        var item = new TaskItem(_layout.DatasetInputFile(name));
+        item.SetMetadata("Name", name);
         item.SetMetadata("DataFile", _temp.File($"data/{name}.csv"));
         item.SetMetadata("SummaryFile", summaryFile);
         return item;
@@ -101,8 +102,9 @@ public sealed class ComputeModelFingerprintsTests
         Assert.AreEqual(ToolVersions.MicrosoftML, inputs.MicrosoftMLVersion);
 
         var output = task.FingerprintedModels.Single();
-        Assert.AreEqual("Cancer", output.ItemSpec);
-        Assert.AreEqual(_layout.ModelInputsFile("Cancer"), output.GetMetadata("InputsFile"));
+        Assert.AreEqual(_layout.ModelInputsFile("Cancer"), output.ItemSpec, "the identity is the inputs file, so the training target can build just the changed models");
+        Assert.AreEqual("Cancer", output.GetMetadata("Name"));
+        Assert.AreEqual("", output.GetMetadata("InputsFile"), "the inputs file is the identity, not a metadata");
         Assert.AreEqual(_layout.ModelOutputDirectory("Cancer"), output.GetMetadata("OutputDirectory"));
         Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Result), output.GetMetadata("ResultFile"));
         Assert.AreEqual(_temp.File("data/cancer.csv"), output.GetMetadata("TrainDataFile"));
@@ -225,7 +227,8 @@ public sealed class ComputeModelFingerprintsTests
         var message = SingleErrorFor(Model(metadata: ("Dataset", "cancr")), ErrorCodes.UnknownDataset).Message;
 
         StringAssert.Contains(message, "'cancr'");
-        StringAssert.Contains(message, "cancer");
+        StringAssert.Contains(message, "known datasets: cancer");
+        Assert.IsFalse(message.Contains(".input.json", StringComparison.Ordinal), $"datasets are listed by Name, not by their input file: {message}");
     }
 
     [TestMethod]

@@ -57,11 +57,12 @@ public sealed class HashDatasetsTests
         Assert.IsTrue(success, engine.Log);
         Assert.IsEmpty(engine.Errors);
         var output = task.HashedDatasets.Single();
-        Assert.AreEqual("cancer", output.ItemSpec);
+        Assert.AreEqual(_layout.DatasetInputFile("cancer"), output.ItemSpec, "the identity is the input file, so the inspection target can build just the changed datasets");
+        Assert.AreEqual("cancer", output.GetMetadata("Name"));
+        Assert.AreEqual("", output.GetMetadata("InputFile"), "the input file is the identity, not a metadata");
         Assert.AreEqual(data, output.GetMetadata("DataFile"));
         Assert.AreEqual(",", output.GetMetadata("Separator"));
         Assert.AreEqual("true", output.GetMetadata("HasHeader"));
-        Assert.AreEqual(_layout.DatasetInputFile("cancer"), output.GetMetadata("InputFile"));
         Assert.AreEqual(_layout.DatasetSummaryFile("cancer"), output.GetMetadata("SummaryFile"));
         Assert.IsTrue(File.Exists(_layout.DatasetInputFile("cancer")));
         Assert.IsTrue(File.Exists(_layout.StatCacheFile));
@@ -76,10 +77,11 @@ public sealed class HashDatasetsTests
         var (success, task, engine) = Run(false, Dataset(csv, ("Name", "first"), ("Separator", ";"), ("HasHeader", "false")), Dataset(tsv));
 
         Assert.IsTrue(success, engine.Log);
-        var first = task.HashedDatasets.Single(d => d.ItemSpec == "first");
+        var first = task.HashedDatasets.Single(d => d.GetMetadata("Name") == "first");
+        Assert.AreEqual(_layout.DatasetInputFile("first"), first.ItemSpec, "the Name metadata names the input file too");
         Assert.AreEqual(";", first.GetMetadata("Separator"));
         Assert.AreEqual("false", first.GetMetadata("HasHeader"));
-        Assert.AreEqual("\\t", task.HashedDatasets.Single(d => d.ItemSpec == "b").GetMetadata("Separator"), "a .tsv file is tab-separated by default");
+        Assert.AreEqual("\\t", task.HashedDatasets.Single(d => d.GetMetadata("Name") == "b").GetMetadata("Separator"), "a .tsv file is tab-separated by default");
     }
 
     [TestMethod]

@@ -25,7 +25,8 @@ public sealed class WriteLockFileTests
 
     private ITaskItem Dataset(string name, string sha256 = "d5", long rows = 10)
     {
-        var item = new TaskItem(name);
+        var item = new TaskItem(_temp.File($"obj/datasets/{name}.input.json"));
+        item.SetMetadata("Name", name);
         item.SetMetadata("SummaryFile", _temp.Write($"obj/datasets/{name}.json", ReproJson.Serialize(new DatasetSummary(name, sha256, 100, rows, ',', true, []))));
         return item;
     }
@@ -39,8 +40,9 @@ public sealed class WriteLockFileTests
         var result = new ModelResult(
             name, "fp", sha256, Catalog.BinaryClassification, "FastTree", 80, 20,
             new SortedDictionary<string, double?>(StringComparer.Ordinal) { ["F1Score"] = 0.5, ["AreaUnderRocCurve"] = 0.9, ["LogLoss"] = null });
-        var item = new TaskItem(name);
-        item.SetMetadata("InputsFile", _temp.Write($"obj/models/{name}.inputs.json", ReproJson.Serialize(inputs)));
+        // As ComputeModelFingerprints returns it: the identity is the inputs file, the name is metadata.
+        var item = new TaskItem(_temp.Write($"obj/models/{name}.inputs.json", ReproJson.Serialize(inputs)));
+        item.SetMetadata("Name", name);
         item.SetMetadata("ResultFile", _temp.Write($"obj/models/{name}/result.json", ReproJson.Serialize(result)));
         item.SetMetadata("Version", "1.0.0");
         return item;

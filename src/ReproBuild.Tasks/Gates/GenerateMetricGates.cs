@@ -12,6 +12,9 @@ namespace ReproBuild.Tasks;
 /// </summary>
 public sealed class GenerateMetricGates : Microsoft.Build.Utilities.Task, IIncrementalTask
 {
+    // What tells two gates on the same model apart when finding their line.
+    private static readonly string[] GateMetadata = ["Metric", "Minimum", "Maximum", "MaxDrop", "MaxRise", "Dataset"];
+
     /// <summary>The test project's <c>MetricGate</c> items.</summary>
     [Required]
     public ITaskItem[] Gates { get; set; } = [];
@@ -43,7 +46,7 @@ public sealed class GenerateMetricGates : Microsoft.Build.Utilities.Task, IIncre
         foreach (var item in Gates)
         {
             var metric = item.GetMetadata("Metric").Trim();
-            var (line, column) = locator.Find(item.ItemSpec, "Metric", item.GetMetadata("Metric"));
+            var (line, column) = locator.Find(item.ItemSpec, [.. GateMetadata.Select(name => (name, item.GetMetadata(name)))]);
             void Error(string code, string message) => Log.LogError(null, code, null, ProjectFile, line, column, 0, 0, message);
 
             if (!models.TryGetValue(item.ItemSpec, out var model))

@@ -29,19 +29,29 @@ internal sealed class ItemLocator
             {
                 metadata[child.Name.LocalName] = child.Value;
             }
+            // XmlReader puts an element at its name; MSBuild (and so the IDE) at its '<'.
             var info = (IXmlLineInfo)element;
-            _items.Add((metadata.GetValueOrDefault("Include", ""), metadata, info.LineNumber, info.LinePosition));
+            _items.Add((metadata.GetValueOrDefault("Include", ""), metadata, info.LineNumber, info.LinePosition - 1));
         }
     }
 
-    /// <summary>The element whose Include and given metadata match, or (0, 0) when it is not in this file.</summary>
-    public (int Line, int Column) Find(string include, string metadataName, string metadataValue)
+    /// <summary>
+    /// The element whose Include and given metadata all match (missing metadata counting as empty); failing that,
+    /// the first with the same Include and first metadata value; (0, 0) when the item is not written in this file.
+    /// </summary>
+    public (int Line, int Column) Find(string include, params (string Name, string Value)[] metadata)
     {
-        foreach (var (itemInclude, metadata, line, column) in _items)
+        bool Matches((string Include, IReadOnlyDictionary<string, string> Metadata, int Line, int Column) item, int count) =>
+            item.Include == include && metadata.Take(count).All(m => item.Metadata.GetValueOrDefault(m.Name, "").Trim() == m.Value.Trim());
+
+        foreach (var count in new[] { metadata.Length, Math.Min(1, metadata.Length) })
         {
-            if (itemInclude == include && metadata.GetValueOrDefault(metadataName, "") == metadataValue)
+            foreach (var item in _items)
             {
-                return (line, column);
+                if (Matches(item, count))
+                {
+                    return (item.Line, item.Column);
+                }
             }
         }
         return (0, 0);
