@@ -108,6 +108,25 @@ public sealed class EmbeddedModel
     public IDataView Predict(IDataView data) => Transformer.Transform(data);
 
     /// <summary>
+    /// Evaluates the model on a delimited file with a header, with the reader, label handling and evaluator the
+    /// build uses, and returns ML.NET's metrics for its task by name.
+    /// </summary>
+    /// <param name="path">The data: a header row, the label column, and the model's input columns.</param>
+    /// <param name="separator">The field separator; by default ',' (a tab for .tsv files).</param>
+    /// <exception cref="InvalidDataException">The file does not fit the model; the message names the line and column.</exception>
+    public IReadOnlyDictionary<string, double?> Evaluate(string path, char? separator = null)
+    {
+        try
+        {
+            return Data.DatasetEvaluation.Evaluate(this, path, separator ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ','));
+        }
+        catch (Data.UserError error)
+        {
+            throw new InvalidDataException(error.Describe(), error);
+        }
+    }
+
+    /// <summary>
     /// Reads a delimited text file with a header into the model's input columns, matched by name, so raw rows
     /// can be scored without writing an input class. A binary model's label is read as the text it is in the file.
     /// </summary>

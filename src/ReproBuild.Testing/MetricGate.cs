@@ -26,4 +26,10 @@ public sealed record MetricGate(string Assembly, string Model, string Metric)
 
     /// <summary>Where <see cref="Baseline"/> was read, for messages.</summary>
     public string? BaselineSource { get; init; }
+
+    /// <summary>
+    /// A delimited file to evaluate the shipped model on at test time, instead of reading the metrics the build
+    /// recorded on its held-out data.
+    /// </summary>
+    public string? Dataset { get; init; }
 }

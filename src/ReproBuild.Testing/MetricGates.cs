@@ -14,9 +14,25 @@ public static class MetricGates
     {
         ArgumentNullException.ThrowIfNull(gate);
         ModelProvenance provenance;
+        IReadOnlyDictionary<string, double?> metrics;
         try
         {
-            provenance = EmbeddedModel.Verify(Assembly.Load(new AssemblyName(gate.Assembly)), gate.Model);
+            var assembly = Assembly.Load(new AssemblyName(gate.Assembly));
+            if (gate.Dataset is null)
+            {
+                provenance = EmbeddedModel.Verify(assembly, gate.Model);
+                metrics = provenance.Metrics;
+            }
+            else
+            {
+                var model = EmbeddedModel.Load(assembly, gate.Model);
+                provenance = model.Provenance;
+                metrics = model.Evaluate(gate.Dataset);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new AssertFailedException($"{gate.Model}: {gate.Dataset} cannot be evaluated: {e.Message}");
         }
         catch (ModelIntegrityException e)
         {
@@ -27,10 +43,10 @@ public static class MetricGates
             throw new AssertFailedException($"{gate.Model}: the model cannot be found ({e.Message}).");
         }
 
-        var digest = $"model sha256 {provenance.Sha256}";
-        if (provenance.Metrics.GetValueOrDefault(gate.Metric) is not { } value)
+        var digest = gate.Dataset is null ? $"model sha256 {provenance.Sha256}" : $"on {Path.GetFileName(gate.Dataset)}, model sha256 {provenance.Sha256}";
+        if (metrics.GetValueOrDefault(gate.Metric) is not { } value)
         {
-            throw new AssertFailedException($"{gate.Model}: {gate.Metric} is undefined on the model's evaluation data ({digest}).");
+            throw new AssertFailedException($"{gate.Model}: {gate.Metric} is undefined on the evaluation data ({digest}).");
         }
 
         var failures = new List<string>();

@@ -47,5 +47,5 @@ internal static class ErrorCodes
     public const string UnknownGateMetric = "RB5002";
     public const string GateWithoutBound = "RB5003";
     public const string InvalidGateBound = "RB5004";
-    public const string GateDatasetNotSupported = "RB5005";
+    public const string GateDatasetNotFound = "RB5005";
 }

@@ -3,6 +3,7 @@ using System.Text;
 using ReproBuild.Engine.Data;
 using ReproBuild.Engine.Diagnostics;
 using ReproBuild.Protocol;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Tests;
 

@@ -1,4 +1,5 @@
 using ReproBuild.Engine.Diagnostics;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Tests;
 

@@ -5,6 +5,7 @@ using Microsoft.ML.Data;
 using ReproBuild.Engine.Data;
 using ReproBuild.Protocol;
 using ReproBuild.Runtime;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Tests;
 

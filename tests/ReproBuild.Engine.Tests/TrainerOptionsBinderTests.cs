@@ -2,6 +2,7 @@ using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using ReproBuild.Engine.Diagnostics;
 using ReproBuild.Engine.Training;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Tests;
 

@@ -22,13 +22,15 @@ public sealed class MetricGateTests
         var (root, models, gates) = Create("""
             <MetricGate Include="Churn" Metric="AreaUnderRocCurve" Minimum="0.5" />
             <MetricGate Include="Churn" Metric="Accuracy" Minimum="0.99999" />
+            <MetricGate Include="Churn" Metric="AreaUnderRocCurve" Minimum="0.5" Dataset="../Models/data/customers.csv" />
             """);
         var result = DotNet.Run(gates, ["test", "--logger", "trx;LogFileName=gates.trx"]).ShouldFail();
 
         var trx = File.ReadAllText(Path.Combine(gates, "TestResults", "gates.trx"));
         StringAssert.Contains(trx, "testName=\"Churn: AreaUnderRocCurve &gt;= 0.5\"");
         StringAssert.Contains(trx, "testName=\"Churn: Accuracy &gt;= 0.99999\"");
-        StringAssert.Contains(result.Output, "Failed!  - Failed:     1, Passed:     1");
+        StringAssert.Contains(trx, "testName=\"Churn: AreaUnderRocCurve &gt;= 0.5 on customers.csv\"");
+        StringAssert.Contains(result.Output, "Failed!  - Failed:     1, Passed:     2");
         var sha = BuildOutputsTests.Sha256(Path.Combine(models, "bin", "Debug", "net10.0", "models", "Churn.zip"));
         StringAssert.Matches(result.Output, new System.Text.RegularExpressions.Regex($@"Churn: Accuracy is 0\.\d+, below the minimum 0\.99999 \(model sha256 {sha}\)"));
     }
@@ -81,6 +83,7 @@ public sealed class MetricGateTests
             <MetricGate Include="Churn" Metric="F1Score" />
             <MetricGate Include="Churn" Metric="Accuracy" Minimum="0.5" />
             <MetricGate Include="Churn" Metric="Accuracy" MaxDrop="a little" />
+            <MetricGate Include="Churn" Metric="Accuracy" Minimum="0.5" Dataset="missing.csv" />
             """);
         var result = DotNet.Run(gates, ["build"]).ShouldFail();
         result.ShouldHaveNoStackTrace();
@@ -96,6 +99,7 @@ public sealed class MetricGateTests
         StringAssert.Contains(errors, $"{At("RSquared")}: error RB5002: MetricGate 'Churn': model 'Churn' (BinaryClassification) has no metric 'RSquared'; its metrics: Accuracy, ");
         StringAssert.Contains(errors, $"{At("\"F1Score\"")}: error RB5003: MetricGate 'Churn' on F1Score has no bound; set Minimum, Maximum, MaxDrop or MaxRise.");
         StringAssert.Contains(errors, $"{At("a little")}: error RB5004: MetricGate 'Churn': MaxDrop 'a little' is not a number of 0 or more.");
+        StringAssert.Contains(errors, $"{At("missing.csv")}: error RB5005: MetricGate 'Churn': the Dataset file '{Path.Combine(gates, "missing.csv")}' does not exist.");
     }
 
     private static (string Root, string Models, string Gates) Create(string gateItems, [System.Runtime.CompilerServices.CallerMemberName] string test = "")

@@ -182,13 +182,42 @@ public sealed partial class GenerateMetricGatesTests
     }
 
     [TestMethod]
-    public void GateOnADatasetIsRB5005RatherThanTheBuildsNumbers()
+    public void GateOnAMissingDatasetFileIsRB5005()
     {
-        var element = "<MetricGate Include=\"Cancer\" Metric=\"F1Score\" Minimum=\"0.9\" Dataset=\"holdout\" />";
+        var element = "<MetricGate Include=\"Cancer\" Metric=\"F1Score\" Minimum=\"0.9\" Dataset=\"data/holdout.csv\" />";
 
-        var error = SingleErrorAtTheGate(element, Gate("Cancer", "F1Score", ("Minimum", "0.9"), ("Dataset", "holdout")), [Model()], ErrorCodes.GateDatasetNotSupported);
+        var error = SingleErrorAtTheGate(element, Gate("Cancer", "F1Score", ("Minimum", "0.9"), ("Dataset", "data/holdout.csv")), [Model()], ErrorCodes.GateDatasetNotFound);
 
-        StringAssert.Contains(error.Message, "Dataset");
+        StringAssert.Contains(error.Message, Path.Combine("Cancer.Tests", "data", "holdout.csv"));
+    }
+
+    [TestMethod]
+    public void GateOnADatasetCopiesItBesideTheTestsAndEvaluatesThere()
+    {
+        var element = "<MetricGate Include=\"Cancer\" Metric=\"F1Score\" Minimum=\"0.9\" Dataset=\"data/holdout.csv\" />";
+        var project = Project(element);
+        var dataset = _temp.Write("Cancer.Tests/data/holdout.csv", "a,label\n1,yes\n");
+        var engine = new RecordingBuildEngine(project);
+        var task = new GenerateMetricGates
+        {
+            BuildEngine = engine,
+            Gates = [Gate("Cancer", "F1Score", ("Minimum", "0.9"), ("Dataset", "data/holdout.csv"))],
+            Models = [Model()],
+            ProjectFile = project,
+            RootNamespace = "Cancer.Tests",
+            OutputFile = _output,
+        };
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        var copy = task.GateDatasets.Single();
+        Assert.AreEqual(dataset, copy.ItemSpec);
+        Assert.AreEqual(Path.Combine("reprobuild-gates", "holdout.csv"), copy.GetMetadata("TargetPath"));
+        Assert.AreEqual("PreserveNewest", copy.GetMetadata("CopyToOutputDirectory"));
+        var code = File.ReadAllText(_output);
+        StringAssert.Contains(code, "DisplayName = \"Cancer: F1Score >= 0.9 on holdout.csv\"");
+        StringAssert.Contains(code, "Dataset = global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, \"reprobuild-gates\", \"holdout.csv\"),");
+        Assert.IsFalse(code.Contains(_temp.Path, StringComparison.Ordinal), "the generated tests hold no absolute path");
     }
 
     [TestMethod]

@@ -1,6 +1,7 @@
 using ReproBuild.Engine.Data;
 using ReproBuild.Engine.Diagnostics;
 using ReproBuild.Protocol;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Commands;
 

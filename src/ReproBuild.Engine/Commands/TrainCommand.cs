@@ -2,6 +2,7 @@ using ReproBuild.Engine.Data;
 using ReproBuild.Engine.Diagnostics;
 using ReproBuild.Engine.Training;
 using ReproBuild.Protocol;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Commands;
 

@@ -1,4 +1,5 @@
 using ReproBuild.Protocol;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Data;
 
@@ -12,7 +13,10 @@ internal sealed class DatasetCache
         var key = (Path.GetFullPath(file), summary.Sha256, typesFrom is null ? null : string.Join("\u001f", typesFrom.Select(c => c.Name + ":" + c.Type)));
         if (!_tables.TryGetValue(key, out var table))
         {
-            _tables[key] = table = TableLoader.Load(file, summary, typesFrom);
+            // An evaluation dataset is read with the types of the data the model was trained on, matched by name.
+            bool IsNumeric(string column) =>
+                (typesFrom?.FirstOrDefault(c => c.Name == column) ?? summary.Columns.FirstOrDefault(c => c.Name == column))?.Type == ColumnSummary.Number;
+            _tables[key] = table = TableLoader.Load(file, summary.Name, summary.Separator, summary.HasHeader, IsNumeric, summary.Sha256);
         }
         return table;
     }

@@ -1,5 +1,6 @@
 using ReproBuild.Engine.Diagnostics;
 using ReproBuild.Protocol;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Data;
 
@@ -33,7 +34,7 @@ internal static class DatasetInspector
             if (names is null)
             {
                 names = job.HasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);
-                DelimitedFile.CheckHeader(names, job.DataFile, DelimitedFile.LineOf(row), findings);
+                CheckHeader(names, job.DataFile, DelimitedFile.LineOf(row), findings);
                 columns = names.Select(name => new ColumnState(name)).ToArray();
                 if (job.HasHeader)
                 {
@@ -99,6 +100,19 @@ internal static class DatasetInspector
             job.Separator,
             job.HasHeader,
             columns.Select(c => new ColumnSummary(c.Name, c.Type ?? ColumnSummary.Number, c.Missing)).ToArray());
+    }
+
+    /// <summary>Checks header names and reports duplicates at their cell.</summary>
+    private static void CheckHeader(string[] names, string path, int line, FindingLimiter findings)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!seen.Add(names[i]))
+            {
+                findings.Error(ErrorCodes.DuplicateColumn, $"column name '{names[i]}' appears more than once in the header of {Path.GetFileName(path)}.", line, i + 1);
+            }
+        }
     }
 
     private static void Decide(ColumnState[] columns, List<(int Line, string[] Values)> sample, FindingLimiter findings)

@@ -1,3 +1,4 @@
+using ReproBuild.Runtime.Data;
 namespace ReproBuild.Engine.Diagnostics;
 
 /// <summary>

@@ -14,7 +14,8 @@ internal static class ProvenanceDocument
     public const string PredicateType = "https://slsa.dev/provenance/v1";
     public const string BuildType = "urn:reprobuild:buildtype:train:v1";
 
-    public static string Create(ModelInputs inputs, string fingerprint, string modelSha256, string trainerPackage, DatasetSummary train, DatasetSummary? test, IReadOnlyDictionary<string, double?> metrics)
+    /// <param name="positiveLabel">For binary classification, the label value that counts as positive, as training resolved it.</param>
+    public static string Create(ModelInputs inputs, string? positiveLabel, string fingerprint, string modelSha256, string trainerPackage, DatasetSummary train, DatasetSummary? test, IReadOnlyDictionary<string, double?> metrics)
     {
         var dependencies = new JsonArray { Dataset(train, "train") };
         if (test is not null)
@@ -45,7 +46,7 @@ internal static class ProvenanceDocument
                 ["buildDefinition"] = new JsonObject
                 {
                     ["buildType"] = BuildType,
-                    ["externalParameters"] = ExternalParameters(inputs),
+                    ["externalParameters"] = ExternalParameters(inputs, positiveLabel),
                     ["internalParameters"] = new JsonObject
                     {
                         ["fingerprint"] = fingerprint,
@@ -64,7 +65,7 @@ internal static class ProvenanceDocument
         return statement.ToJsonString(ReproJson.Options) + "\n";
     }
 
-    private static JsonObject ExternalParameters(ModelInputs inputs)
+    private static JsonObject ExternalParameters(ModelInputs inputs, string? positiveLabel)
     {
         var parameters = new JsonObject();
         foreach (var (name, value) in inputs.Parameters)
@@ -83,9 +84,9 @@ internal static class ProvenanceDocument
             ["seed"] = inputs.Seed,
             ["dataset"] = inputs.Dataset.Name,
         };
-        if (inputs.PositiveLabel is not null)
+        if (positiveLabel is not null)
         {
-            external["positiveLabel"] = inputs.PositiveLabel;
+            external["positiveLabel"] = positiveLabel;
         }
         if (inputs.TestDataset is not null)
         {

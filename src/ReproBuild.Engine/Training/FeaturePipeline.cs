@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 using ReproBuild.Engine.Data;
 using ReproBuild.Runtime;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Training;
 

@@ -7,6 +7,7 @@ using ReproBuild.Engine.Diagnostics;
 using ReproBuild.Engine.Outputs;
 using ReproBuild.Protocol;
 using ReproBuild.Runtime;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Training;
 
@@ -83,7 +84,7 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
 
         Directory.CreateDirectory(staging);
         File.WriteAllBytes(Path.Combine(staging, ModelOutputFiles.Model), zip);
-        File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Provenance), ProvenanceDocument.Create(inputs, fingerprint, sha256, trainer.Package, trainSummary, testSummary, metrics));
+        File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Provenance), ProvenanceDocument.Create(inputs, positive, fingerprint, sha256, trainer.Package, trainSummary, testSummary, metrics));
         var result = new ModelResult(inputs.Model, fingerprint, sha256, inputs.Task, inputs.Trainer, trainRows, testRows, metrics);
         File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Metrics), ReproJson.Serialize(new { result.Model, result.Task, result.TrainRows, result.TestRows, EvaluatedOn = inputs.TestDataset?.Name ?? $"split:{inputs.TestFraction?.ToString("R", CultureInfo.InvariantCulture)}", result.Metrics }));
         File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Result), ReproJson.Serialize(result));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using ReproBuild.Engine.Diagnostics;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Training;
 

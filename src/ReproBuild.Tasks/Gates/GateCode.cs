@@ -13,8 +13,12 @@ internal sealed record Gate(
     double? MaxDrop,
     double? MaxRise,
     double? Baseline,
-    string? BaselineSource)
+    string? BaselineSource,
+    string? Dataset = null)
 {
+    /// <summary>Where a gate's dataset is copied in the test output folder.</summary>
+    public const string DatasetFolder = "reprobuild-gates";
+
     /// <summary>How Test Explorer and TRX reports name the test: <c>Cancer: AreaUnderRocCurve &gt;= 0.95</c>.</summary>
     public string DisplayName
     {
@@ -37,7 +41,8 @@ internal sealed record Gate(
             {
                 bounds.Add($"rises at most {N(rise)}");
             }
-            return $"{Model}: {Metric} {string.Join(", ", bounds)}";
+            var on = Dataset is null ? "" : $" on {Dataset}";
+            return $"{Model}: {Metric} {string.Join(", ", bounds)}{on}";
         }
     }
 
@@ -78,6 +83,10 @@ internal static class GateCode
             if (gate.BaselineSource is not null)
             {
                 code.Append(CultureInfo.InvariantCulture, $"            BaselineSource = {Literal(gate.BaselineSource)},\n");
+            }
+            if (gate.Dataset is not null)
+            {
+                code.Append(CultureInfo.InvariantCulture, $"            Dataset = global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, {Literal(Gate.DatasetFolder)}, {Literal(gate.Dataset)}),\n");
             }
             code.Append("        });\n");
             if (i < gates.Count - 1)

@@ -33,6 +33,10 @@ public sealed class GenerateMetricGates : Microsoft.Build.Utilities.Task, IIncre
     [Required]
     public string OutputFile { get; set; } = "";
 
+    /// <summary>The gates' datasets, to copy into the output folder (TargetPath <c>reprobuild-gates/&lt;file&gt;</c>), where the tests read them.</summary>
+    [Output]
+    public ITaskItem[] GateDatasets { get; private set; } = [];
+
     /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
     public bool FailIfNotIncremental { get; set; }
 
@@ -42,6 +46,7 @@ public sealed class GenerateMetricGates : Microsoft.Build.Utilities.Task, IIncre
         var models = Models.GroupBy(m => m.ItemSpec, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var baselines = new Dictionary<string, Baseline?>(StringComparer.Ordinal);
         var gates = new List<Gate>();
+        var datasets = new List<ITaskItem>();
 
         foreach (var item in Gates)
         {
@@ -56,11 +61,20 @@ public sealed class GenerateMetricGates : Microsoft.Build.Utilities.Task, IIncre
                     : $"MetricGate '{item.ItemSpec}': no referenced project builds a model of that name; models: {string.Join(", ", models.Keys.Order(StringComparer.Ordinal))}.");
                 continue;
             }
-            if (item.GetMetadata("Dataset").Trim().Length > 0)
+            string? dataset = null;
+            if (item.GetMetadata("Dataset").Trim() is { Length: > 0 } datasetText)
             {
-                // Said plainly rather than passing on the build's metrics as if the dataset had been used.
-                Error(ErrorCodes.GateDatasetNotSupported, $"MetricGate '{item.ItemSpec}': re-evaluating on a Dataset at test time is not available in this version of ReproBuild.Testing; remove Dataset to gate the metrics recorded at build.");
-                continue;
+                var datasetFile = Path.GetFullPath(datasetText, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!);
+                if (!File.Exists(datasetFile))
+                {
+                    Error(ErrorCodes.GateDatasetNotFound, $"MetricGate '{item.ItemSpec}': the Dataset file '{datasetFile}' does not exist.");
+                    continue;
+                }
+                dataset = Path.GetFileName(datasetFile);
+                var copy = new TaskItem(datasetFile);
+                copy.SetMetadata("TargetPath", Path.Combine(Gate.DatasetFolder, dataset));
+                copy.SetMetadata("CopyToOutputDirectory", "PreserveNewest");
+                datasets.Add(copy);
             }
             var task = model.GetMetadata("Task");
             var recorded = model.GetMetadata("Metrics").Split(';', StringSplitOptions.RemoveEmptyEntries);
@@ -114,13 +128,14 @@ public sealed class GenerateMetricGates : Microsoft.Build.Utilities.Task, IIncre
                 source = lockBaseline?.Source ?? Path.GetFileName(lockFile);
             }
 
-            gates.Add(new Gate(model.GetMetadata("AssemblyName"), item.ItemSpec, metric, bounds["Minimum"], bounds["Maximum"], bounds["MaxDrop"], bounds["MaxRise"], baseline, source));
+            gates.Add(new Gate(model.GetMetadata("AssemblyName"), item.ItemSpec, metric, bounds["Minimum"], bounds["Maximum"], bounds["MaxDrop"], bounds["MaxRise"], baseline, source, dataset));
         }
 
         if (Log.HasLoggedErrors)
         {
             return false;
         }
+        GateDatasets = [.. datasets.DistinctBy(d => d.ItemSpec, StringComparer.Ordinal)];
         var code = GateCode.Generate(RootNamespace, gates);
         if (AtomicFile.WriteAllTextIfChanged(OutputFile, code, dryRun: FailIfNotIncremental) && FailIfNotIncremental)
         {

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace ReproBuild.Engine.Data;
+namespace ReproBuild.Runtime.Data;
 
 /// <summary>
 /// An <see cref="IDataView"/> over in-memory columns. ReproBuild parses data with its own reader (one parser for

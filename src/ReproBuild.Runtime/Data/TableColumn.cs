@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace ReproBuild.Engine.Data;
+namespace ReproBuild.Runtime.Data;
 
 /// <summary>One column of an in-memory table, as ML.NET sees it: a name, a type, and a getter by row index.</summary>
 internal abstract class TableColumn(string name, DataViewType type)

@@ -1,4 +1,4 @@
-namespace ReproBuild.Engine.Data;
+namespace ReproBuild.Runtime.Data;
 
 /// <summary>A dataset loaded into memory, with the physical line of each row so errors can point at a cell.</summary>
 internal sealed class Table(string name, string file, IReadOnlyList<TableColumn> columns, int[] rowLines, string sha256)

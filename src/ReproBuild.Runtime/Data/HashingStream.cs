@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace ReproBuild.Engine.Data;
+namespace ReproBuild.Runtime.Data;
 
 /// <summary>
 /// A read-only stream that computes the SHA-256 of everything read through it, so that the published digest of

@@ -1,4 +1,4 @@
-namespace ReproBuild.Engine.Diagnostics;
+namespace ReproBuild.Runtime.Data;
 
 /// <summary>
 /// A problem in the user's input (data, items, parameters). It becomes one MSBuild error with a code and a
@@ -14,4 +14,8 @@ internal sealed class UserError(string code, string message, string? file = null
     public int Line { get; } = line;
 
     public int Column { get; } = column;
+
+    /// <summary>The problem as one line in MSBuild's canonical form: <c>file(line,col): error RB2001: text</c>.</summary>
+    public string Describe() =>
+        File is null ? $"error {Code}: {Message}" : Line > 0 ? $"{File}({Line},{Math.Max(Column, 1)}): error {Code}: {Message}" : $"{File}: error {Code}: {Message}";
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using nietras.SeparatedValues;
-using ReproBuild.Engine.Diagnostics;
 
-namespace ReproBuild.Engine.Data;
+namespace ReproBuild.Runtime.Data;
 
 /// <summary>
 /// Opens a delimited text file with Sep (RFC 4180 quoting, quoted separators and newlines, CRLF or LF, a BOM or
@@ -68,17 +67,4 @@ internal static class DelimitedFile
 
     public static string[] DefaultColumnNames(int count) =>
         Enumerable.Range(1, count).Select(i => $"Column{i}").ToArray();
-
-    /// <summary>Checks header names and reports duplicates at their cell.</summary>
-    public static void CheckHeader(IReadOnlyList<string> names, string path, int line, FindingLimiter findings)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (!seen.Add(names[i]))
-            {
-                findings.Error(ErrorCodes.DuplicateColumn, $"column name '{names[i]}' appears more than once in the header of {Path.GetFileName(path)}.", line, i + 1);
-            }
-        }
-    }
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
-using ReproBuild.Engine.Data;
-using ReproBuild.Engine.Diagnostics;
 
-namespace ReproBuild.Engine.Training;
+namespace ReproBuild.Runtime.Data;
 
 /// <summary>
 /// Brings the label column into the type its task trains on: a boolean for binary classification (which value
@@ -16,7 +14,7 @@ internal static class LabelPreparation
     /// <summary>Decides the positive label of a binary task from the training data.</summary>
     public static string? PositiveLabel(Table table, string label, string? positive, string projectFile, string task)
     {
-        if (task != Catalog.BinaryClassification)
+        if (task != ModelEvaluator.BinaryClassification)
         {
             return null;
         }
@@ -50,25 +48,32 @@ internal static class LabelPreparation
         CheckPresent(table, column, index);
         switch (task)
         {
-            case Catalog.BinaryClassification:
+            case ModelEvaluator.BinaryClassification:
                 var values = Values(table, label).ToArray();
                 var negative = (string?)null;
                 var flags = new bool[values.Length];
                 for (var row = 0; row < values.Length; row++)
                 {
-                    flags[row] = values[row] == positive;
-                    if (!flags[row] && (negative ??= values[row]) != values[row])
+                    flags[row] = SameLabel(values[row], positive);
+                    if (!flags[row] && !SameLabel(negative ??= values[row], values[row]))
                     {
                         throw new UserError(ErrorCodes.AmbiguousBinaryLabel, $"label '{values[row]}' is neither the positive value '{positive}' nor the other value '{negative}' of this binary model.", table.File, table.RowLines[row], index + 1);
                     }
                 }
                 return table.WithColumn(new BooleanColumn(label, flags));
-            case Catalog.Regression when column is not NumberColumn:
+            case ModelEvaluator.Regression when column is not NumberColumn:
                 throw new UserError(ErrorCodes.NonNumericLabel, $"regression needs a numeric label, but column '{label}' of dataset '{table.Name}' holds text.", projectFile);
             default:
                 return table;
         }
     }
+
+    // A label read as text at test time ("1.0") is the same as one the build read as a number ("1").
+    private static bool SameLabel(string a, string? b) =>
+        a == b || (b is not null
+            && double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
+            && double.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y)
+            && x == y);
 
     private static void CheckPresent(Table table, TableColumn column, int index)
     {

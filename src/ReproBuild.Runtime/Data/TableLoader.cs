@@ -1,0 +1,100 @@
+namespace ReproBuild.Runtime.Data;
+
+/// <summary>
+/// Loads a delimited file into memory, each column as numbers or text as the caller decides by name. The build
+/// loads inspected datasets with this (so a surprise means the file changed during the build, which the digest
+/// comparison reports), and test-time evaluation loads data with the types the model was trained on.
+/// </summary>
+internal static class TableLoader
+{
+    /// <param name="file">The delimited file.</param>
+    /// <param name="dataset">The dataset's name, for messages.</param>
+    /// <param name="separator">The field separator.</param>
+    /// <param name="hasHeader">Whether the first row names the columns (else they are Column1..N).</param>
+    /// <param name="isNumeric">Whether the column of that name holds numbers.</param>
+    /// <param name="expectedSha256">The digest the file had when it was inspected, or null not to check.</param>
+    public static Table Load(string file, string dataset, char separator, bool hasHeader, Func<string, bool> isNumeric, string? expectedSha256)
+    {
+        using var stream = DelimitedFile.OpenHashed(file);
+        using var reader = DelimitedFile.Read(stream, separator, file);
+
+        string[] names = [];
+        List<float>?[] numbers = [];
+        List<string>?[] texts = [];
+        Dictionary<string, string>?[] interned = [];
+        var lines = new List<int>();
+        var header = hasHeader;
+        foreach (var row in reader)
+        {
+            if (DelimitedFile.IsBlank(row))
+            {
+                continue;
+            }
+            if (names.Length == 0)
+            {
+                names = hasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);
+                numbers = names.Select(name => isNumeric(name) ? new List<float>() : null).ToArray();
+                texts = names.Select(name => isNumeric(name) ? null : new List<string>()).ToArray();
+                interned = names.Select(name => isNumeric(name) ? null : new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
+            }
+            if (header)
+            {
+                header = false;
+                continue;
+            }
+            if (row.ColCount != names.Length)
+            {
+                throw new UserError(ErrorCodes.WrongFieldCount, $"this row has {row.ColCount} fields; the header has {names.Length}.", file, DelimitedFile.LineOf(row), Math.Min(row.ColCount, names.Length) + 1);
+            }
+            lines.Add(DelimitedFile.LineOf(row));
+            for (var i = 0; i < names.Length; i++)
+            {
+                var cell = row[i].Span;
+                if (numbers[i] is { } column)
+                {
+                    if (DelimitedFile.IsMissing(cell))
+                    {
+                        column.Add(float.NaN);
+                    }
+                    else if (DelimitedFile.TryParseNumber(cell, out var value))
+                    {
+                        column.Add(value);
+                    }
+                    else
+                    {
+                        throw new UserError(
+                            ErrorCodes.ColumnTypeMismatch,
+                            $"value '{cell}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
+                            file,
+                            DelimitedFile.LineOf(row),
+                            i + 1);
+                    }
+                }
+                else
+                {
+                    var text = DelimitedFile.IsMissing(cell) ? string.Empty : cell.ToString();
+                    if (!interned[i]!.TryGetValue(text, out var shared))
+                    {
+                        interned[i]![text] = shared = text;
+                    }
+                    texts[i]!.Add(shared);
+                }
+            }
+        }
+
+        var sha256 = stream.FinishSha256();
+        if (expectedSha256 is not null && sha256 != expectedSha256)
+        {
+            throw new UserError(ErrorCodes.DatasetChangedDuringBuild, "the file changed while the build was reading it; build again.", file);
+        }
+
+        var columns = new TableColumn[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            columns[i] = numbers[i] is { } values
+                ? new NumberColumn(names[i], values.ToArray())
+                : new TextColumn(names[i], texts[i]!.ToArray());
+        }
+        return new Table(dataset, file, columns, lines.ToArray(), sha256);
+    }
+}
