@@ -14,9 +14,11 @@ internal sealed class DatasetCache
         if (!_tables.TryGetValue(key, out var table))
         {
             // An evaluation dataset is read with the types of the data the model was trained on, matched by name.
-            bool IsNumeric(string column) =>
-                (typesFrom?.FirstOrDefault(c => c.Name == column) ?? summary.Columns.FirstOrDefault(c => c.Name == column))?.Type == ColumnSummary.Number;
-            _tables[key] = table = TableLoader.Load(file, summary.Name, summary.Separator, summary.HasHeader, IsNumeric, summary.Sha256);
+            ColumnReader ReaderFor(string column) =>
+                (typesFrom?.FirstOrDefault(c => c.Name == column) ?? summary.Columns.FirstOrDefault(c => c.Name == column))?.Type == ColumnSummary.Number
+                    ? ColumnReader.Number
+                    : ColumnReader.Text;
+            _tables[key] = table = TableLoader.Load(file, summary.Name, summary.Separator, summary.HasHeader, ReaderFor, summary.Sha256);
         }
         return table;
     }

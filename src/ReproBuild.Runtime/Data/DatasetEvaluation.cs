@@ -13,8 +13,8 @@ internal static class DatasetEvaluation
     public static SortedDictionary<string, double?> Evaluate(EmbeddedModel model, string file, char separator)
     {
         var provenance = model.Provenance;
-        bool IsNumeric(string column) => model.InputSchema.GetColumnOrNull(column)?.Type is NumberDataViewType;
-        var table = TableLoader.Load(file, Path.GetFileNameWithoutExtension(file), separator, hasHeader: true, IsNumeric, expectedSha256: null);
+        ColumnReader ReaderFor(string column) => model.InputSchema.GetColumnOrNull(column)?.Type is NumberDataViewType ? ColumnReader.Number : ColumnReader.Text;
+        var table = TableLoader.Load(file, Path.GetFileNameWithoutExtension(file), separator, hasHeader: true, ReaderFor, expectedSha256: null);
         if (table.Find(provenance.Label) is null)
         {
             throw new UserError(ErrorCodes.LabelColumnNotFound, $"label column '{provenance.Label}' of model '{model.Name}' is not in this file.", file);

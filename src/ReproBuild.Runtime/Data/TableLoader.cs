@@ -1,7 +1,7 @@
 namespace ReproBuild.Runtime.Data;
 
 /// <summary>
-/// Loads a delimited file into memory, each column as numbers or text as the caller decides by name. The build
+/// Loads a delimited file into memory, each column read as the caller decides by name. The build
 /// loads inspected datasets with this (so a surprise means the file changed during the build, which the digest
 /// comparison reports), and test-time evaluation loads data with the types the model was trained on.
 /// </summary>
@@ -11,14 +11,15 @@ internal static class TableLoader
     /// <param name="dataset">The dataset's name, for messages.</param>
     /// <param name="separator">The field separator.</param>
     /// <param name="hasHeader">Whether the first row names the columns (else they are Column1..N).</param>
-    /// <param name="isNumeric">Whether the column of that name holds numbers.</param>
+    /// <param name="readerFor">How to read the column of that name.</param>
     /// <param name="expectedSha256">The digest the file had when it was inspected, or null not to check.</param>
-    public static Table Load(string file, string dataset, char separator, bool hasHeader, Func<string, bool> isNumeric, string? expectedSha256)
+    public static Table Load(string file, string dataset, char separator, bool hasHeader, Func<string, ColumnReader> readerFor, string? expectedSha256)
     {
         using var stream = DelimitedFile.OpenHashed(file);
         using var reader = DelimitedFile.Read(stream, separator, file);
 
         string[] names = [];
+        ColumnReader[] readers = [];
         List<float>?[] numbers = [];
         List<string>?[] texts = [];
         Dictionary<string, string>?[] interned = [];
@@ -33,9 +34,10 @@ internal static class TableLoader
             if (names.Length == 0)
             {
                 names = hasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);
-                numbers = names.Select(name => isNumeric(name) ? new List<float>() : null).ToArray();
-                texts = names.Select(name => isNumeric(name) ? null : new List<string>()).ToArray();
-                interned = names.Select(name => isNumeric(name) ? null : new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
+                readers = names.Select(readerFor).ToArray();
+                numbers = readers.Select(reader => reader.IsNumeric ? new List<float>() : null).ToArray();
+                texts = readers.Select(reader => reader.IsNumeric ? null : new List<string>()).ToArray();
+                interned = readers.Select(reader => reader.IsNumeric ? null : new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
             }
             if (header)
             {
@@ -52,11 +54,11 @@ internal static class TableLoader
                 var cell = row[i].Span;
                 if (numbers[i] is { } column)
                 {
-                    if (DelimitedFile.IsMissing(cell))
+                    if (readers[i].IsMissing(cell))
                     {
                         column.Add(float.NaN);
                     }
-                    else if (DelimitedFile.TryParseNumber(cell, out var value))
+                    else if (readers[i].TryReadNumber(cell, out var value))
                     {
                         column.Add(value);
                     }
@@ -72,7 +74,7 @@ internal static class TableLoader
                 }
                 else
                 {
-                    var text = DelimitedFile.IsMissing(cell) ? string.Empty : cell.ToString();
+                    var text = readers[i].IsMissing(cell) ? string.Empty : cell.ToString();
                     if (!interned[i]!.TryGetValue(text, out var shared))
                     {
                         interned[i]![text] = shared = text;
