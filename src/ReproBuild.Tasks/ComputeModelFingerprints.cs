@@ -78,8 +78,8 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
                 model.Parameters,
                 model.Seed,
                 test is null ? model.TestFraction : null,
-                new DatasetReference(trainSummary.Name, trainSummary.Sha256),
-                testSummary is null ? null : new DatasetReference(testSummary.Name, testSummary.Sha256),
+                new DatasetReference(trainSummary.Name, trainSummary.Sha256, trainSummary.SchemaSha256),
+                testSummary is null ? null : new DatasetReference(testSummary.Name, testSummary.Sha256, testSummary.SchemaSha256),
                 ToolVersions.Engine,
                 ToolVersions.MicrosoftML);
 

@@ -4,7 +4,7 @@ using Microsoft.Build.Framework;
 namespace ReproBuild.Tasks;
 
 /// <summary>A <c>Dataset</c> item with its metadata parsed and defaults applied (DESIGN.md, "Items").</summary>
-internal sealed partial record DatasetItem(string Name, string FullPath, char Separator, bool HasHeader, string? SchemaFile)
+internal sealed partial record DatasetItem(string Name, string FullPath, char Separator, bool HasHeader, string? SchemaFile, string? SchemaResource = null)
 {
     public static DatasetItem? Parse(ITaskItem item, ItemProblems problems)
     {
@@ -41,7 +41,7 @@ internal sealed partial record DatasetItem(string Name, string FullPath, char Se
 
         var schema = Metadata(item, "Schema");
         var schemaFile = schema is null ? null : Path.GetFullPath(schema, Path.GetDirectoryName(item.GetMetadata("DefiningProjectFullPath")) is { Length: > 0 } dir ? dir : Environment.CurrentDirectory);
-        return new DatasetItem(name, fullPath, separator.Value, hasHeader, schemaFile);
+        return new DatasetItem(name, fullPath, separator.Value, hasHeader, schemaFile, Metadata(item, "Resource"));
     }
 
     internal static string? Metadata(ITaskItem item, string name) =>

@@ -70,11 +70,6 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
         var outputs = new List<ITaskItem>();
         foreach (var dataset in datasets)
         {
-            if (dataset.SchemaFile is not null)
-            {
-                // Hashed so that validation reruns when it lands, but not applied yet: say so rather than pass silently.
-                problems.Warning(ErrorCodes.SchemaNotApplied, $"Dataset '{dataset.Name}': schema validation is not available in this version of ReproBuild; '{Path.GetFileName(dataset.SchemaFile)}' is not applied.");
-            }
             var input = ReproJson.Serialize(new
             {
                 dataset.Name,
@@ -83,6 +78,7 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
                 dataset.Separator,
                 dataset.HasHeader,
                 SchemaHash = dataset.SchemaFile is null ? null : hashes[dataset.SchemaFile].Hash,
+                dataset.SchemaResource,
                 EngineVersion = ToolVersions.Engine,
             });
             var inputFile = layout.DatasetInputFile(dataset.Name);
@@ -98,6 +94,9 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
             output.SetMetadata("Separator", dataset.Separator == '\t' ? "\\t" : dataset.Separator.ToString());
             output.SetMetadata("HasHeader", dataset.HasHeader ? "true" : "false");
             output.SetMetadata("SummaryFile", layout.DatasetSummaryFile(dataset.Name));
+            output.SetMetadata("ReportFile", layout.DatasetReportFile(dataset.Name));
+            output.SetMetadata("SchemaFile", dataset.SchemaFile ?? "");
+            output.SetMetadata("SchemaResource", dataset.SchemaResource ?? "");
             outputs.Add(output);
         }
 

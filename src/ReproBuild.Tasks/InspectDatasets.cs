@@ -44,6 +44,11 @@ public sealed class InspectDatasets : EngineTask
                 d.GetMetadata("DataFile"),
                 d.GetMetadata("Separator") == "\\t" ? '\t' : d.GetMetadata("Separator")[0],
                 d.GetMetadata("HasHeader") == "true",
-                d.GetMetadata("SummaryFile"))).ToArray());
+                d.GetMetadata("SummaryFile"),
+                NullIfEmpty(d.GetMetadata("SchemaFile")),
+                NullIfEmpty(d.GetMetadata("SchemaResource")),
+                d.GetMetadata("ReportFile"))).ToArray());
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

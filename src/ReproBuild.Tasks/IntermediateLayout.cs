@@ -19,6 +19,9 @@ internal sealed class IntermediateLayout(string root)
 
     public string DatasetSummaryFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.json");
 
+    /// <summary>The validation report and data profile, written whether or not the data passed.</summary>
+    public string DatasetReportFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.report.json");
+
     /// <summary>Everything that decides a model's bytes; rewritten only when it changes.</summary>
     public string ModelInputsFile(string model) => Path.Combine(Root, "models", $"{model}.inputs.json");
 

@@ -7,7 +7,18 @@ namespace ReproBuild.Protocol;
 /// <summary>Asks the engine to read, check and summarise datasets (`engine inspect`).</summary>
 internal sealed record InspectRequest(string ProjectFile, string LogFile, IReadOnlyList<DatasetJob> Datasets);
 
-internal sealed record DatasetJob(string Name, string DataFile, char Separator, bool HasHeader, string SummaryFile);
+/// <param name="SchemaFile">A Table Schema or datapackage.json to validate against, or null to infer column types.</param>
+/// <param name="SchemaResource">With a datapackage.json: the resource whose schema applies.</param>
+/// <param name="ReportFile">Where the validation report and data profile go, whether or not the data is valid.</param>
+internal sealed record DatasetJob(
+    string Name,
+    string DataFile,
+    char Separator,
+    bool HasHeader,
+    string SummaryFile,
+    string? SchemaFile = null,
+    string? SchemaResource = null,
+    string? ReportFile = null);
 
 /// <summary>Asks the engine to train, evaluate and save models (`engine train`).</summary>
 internal sealed record TrainRequest(string ProjectFile, string LogFile, string RunsDirectory, IReadOnlyList<ModelJob> Models);
@@ -20,7 +31,8 @@ internal sealed record ModelJob(
     string? TestDataFile,
     string? TestSummaryFile);
 
-/// <summary>What inspecting a dataset found: its published digest, size, rows and column types.</summary>
+/// <summary>What inspecting a dataset found: its published digest, size, rows, column types and profile.</summary>
+/// <param name="SchemaSha256">The SHA-256 of the schema the data was validated against; training reads cells as it says.</param>
 internal sealed record DatasetSummary(
     string Name,
     string Sha256,
@@ -28,12 +40,33 @@ internal sealed record DatasetSummary(
     long Rows,
     char Separator,
     bool HasHeader,
-    IReadOnlyList<ColumnSummary> Columns);
+    IReadOnlyList<ColumnSummary> Columns,
+    string? SchemaFile = null,
+    string? SchemaResource = null,
+    string? SchemaSha256 = null);
 
-internal sealed record ColumnSummary(string Name, string Type, long Missing)
+/// <param name="Type"><see cref="Number"/> or <see cref="Text"/>: how training reads the column.</param>
+/// <param name="Profile">Nulls, distinct values and, for numbers, range, mean, deviation and a histogram.</param>
+internal sealed record ColumnSummary(string Name, string Type, long Missing, ColumnProfile? Profile = null)
 {
     public const string Number = "number";
     public const string Text = "text";
+}
+
+/// <param name="Distinct">Distinct non-missing values, counted up to <see cref="DistinctLimit"/>.</param>
+/// <param name="Histogram">Ten equal-width bins from Minimum to Maximum.</param>
+internal sealed record ColumnProfile(
+    long Values,
+    long Missing,
+    long Distinct,
+    bool DistinctCapped,
+    double? Minimum,
+    double? Maximum,
+    double? Mean,
+    double? StandardDeviation,
+    IReadOnlyList<long>? Histogram)
+{
+    public const int DistinctLimit = 1000;
 }
 
 /// <summary>
@@ -56,7 +89,8 @@ internal sealed record ModelInputs(
     string EngineVersion,
     string MicrosoftMLVersion);
 
-internal sealed record DatasetReference(string Name, string Sha256);
+/// <param name="SchemaSha256">The schema the data is read with, when there is one: it decides how cells become numbers.</param>
+internal sealed record DatasetReference(string Name, string Sha256, string? SchemaSha256 = null);
 
 /// <summary>What training produced, read by the lock file writer and the stamping step.</summary>
 internal sealed record ModelResult(

@@ -22,7 +22,6 @@ internal static class ErrorCodes
     public const string FeatureColumnNotFound = "RB1013";
     public const string AmbiguousBinaryLabel = "RB1014";
     public const string NonNumericLabel = "RB1015";
-    public const string SchemaNotApplied = "RB1016";
 
     public const string NonNumericValue = "RB2001";
     public const string WrongFieldCount = "RB2002";
@@ -32,6 +31,22 @@ internal static class ErrorCodes
     public const string ColumnTypeMismatch = "RB2006";
     public const string UnreadableData = "RB2007";
     public const string MoreFindings = "RB2099";
+
+    // Table Schema validation: cell and table findings (RB201x) and problems in the schema descriptor itself (RB210x).
+    public const string FieldTypeError = "RB2010";
+    public const string RequiredValueMissing = "RB2011";
+    public const string UniqueViolation = "RB2012";
+    public const string RangeViolation = "RB2013";
+    public const string LengthViolation = "RB2014";
+    public const string PatternViolation = "RB2015";
+    public const string EnumViolation = "RB2016";
+    public const string PrimaryKeyViolation = "RB2017";
+    public const string UniqueKeyViolation = "RB2018";
+    public const string FieldsMismatch = "RB2019";
+    public const string InvalidSchemaJson = "RB2100";
+    public const string InvalidSchema = "RB2101";
+    public const string ConstraintNotApplicable = "RB2102";
+    public const string UnsupportedSchemaProperty = "RB2103";
 
     public const string EngineFailed = "RB3001";
     public const string EngineExited = "RB3002";

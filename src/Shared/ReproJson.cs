@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,6 +18,8 @@ internal static class ReproJson
         NewLine = "\n",
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // These files are read by people and diffed in reviews, never embedded in HTML: keep quotes and '+' as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";

@@ -31,7 +31,7 @@ public sealed class DatasetCacheTests
     {
         var (file, summary) = Inspected("x,name\n1.5,a\nNA,\n3,c\n");
 
-        var table = new DatasetCache().Load(file, summary, typesFrom: null);
+        var table = new DatasetCache(new DiagnosticWriter(TextWriter.Null)).Load(file, summary, typesFrom: null);
 
         var x = (NumberColumn)table.Find("x")!;
         Assert.AreEqual(1.5f, x.Values[0]);
@@ -45,7 +45,7 @@ public sealed class DatasetCacheTests
     {
         var (file, summary) = Inspected("id,note\n1,\"two\nlines\"\n2,plain\n3,\"three\n\nlines\"\n4,end\n");
 
-        CollectionAssert.AreEqual(new[] { 2, 4, 5, 8 }, new DatasetCache().Load(file, summary, typesFrom: null).RowLines);
+        CollectionAssert.AreEqual(new[] { 2, 4, 5, 8 }, new DatasetCache(new DiagnosticWriter(TextWriter.Null)).Load(file, summary, typesFrom: null).RowLines);
     }
 
     [TestMethod]
@@ -53,7 +53,7 @@ public sealed class DatasetCacheTests
     {
         var (file, summary) = Inspected("1,2\n3,4\n5,6\n", hasHeader: false);
 
-        var table = new DatasetCache().Load(file, summary, typesFrom: null);
+        var table = new DatasetCache(new DiagnosticWriter(TextWriter.Null)).Load(file, summary, typesFrom: null);
 
         CollectionAssert.AreEqual(new[] { 1, 2, 3 }, table.RowLines);
         Assert.AreEqual("Column2", table.Columns[1].Name);
@@ -65,7 +65,7 @@ public sealed class DatasetCacheTests
         var (file, summary) = Inspected("a,b\n1,2\n");
         File.WriteAllText(file, "a,b\n1,3\n");
 
-        var error = Assert.ThrowsExactly<UserError>(() => new DatasetCache().Load(file, summary, typesFrom: null));
+        var error = Assert.ThrowsExactly<UserError>(() => new DatasetCache(new DiagnosticWriter(TextWriter.Null)).Load(file, summary, typesFrom: null));
 
         Assert.AreEqual(ErrorCodes.DatasetChangedDuringBuild, error.Code);
         Assert.AreEqual(file, error.File);
@@ -78,7 +78,7 @@ public sealed class DatasetCacheTests
         var (testFile, test) = Inspected("x,y\n1,2\nabc,4\ndef,6\n", name: "test.csv");
         Assert.AreEqual(ColumnSummary.Text, test.Columns[0].Type, "on its own the test file's x column is text");
 
-        var error = Assert.ThrowsExactly<UserError>(() => new DatasetCache().Load(testFile, test, typesFrom: train.Columns));
+        var error = Assert.ThrowsExactly<UserError>(() => new DatasetCache(new DiagnosticWriter(TextWriter.Null)).Load(testFile, test, typesFrom: train.Columns));
 
         Assert.AreEqual(ErrorCodes.ColumnTypeMismatch, error.Code);
         Assert.AreEqual((testFile, 3, 1), (error.File, error.Line, error.Column));

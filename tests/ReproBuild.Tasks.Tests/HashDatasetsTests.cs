@@ -125,16 +125,25 @@ public sealed class HashDatasetsTests
     }
 
     [TestMethod]
-    public void SchemaThatExistsIsHashedButNotAppliedWithWarningRB1016()
+    public void SchemaIsPassedToTheInspectionAndItsChangeMeansInspectingAgain()
     {
         var data = _temp.Write("data/a.csv", "a\n1\n");
-        var schema = _temp.Write("data/a.schema.json", "{}");
+        var schema = _temp.Write("data/a.schema.json", "{\"fields\": [{\"name\": \"a\", \"type\": \"integer\"}]}");
 
-        var (success, _, engine) = Run(false, Dataset(data, ("Schema", schema)));
+        var (success, task, engine) = Run(false, Dataset(data, ("Schema", schema), ("Resource", "a")));
 
         Assert.IsTrue(success, engine.Log);
-        Assert.AreEqual(ErrorCodes.SchemaNotApplied, engine.Warnings.Single().Code);
-        Assert.AreEqual(_project, engine.Warnings.Single().File);
+        Assert.IsEmpty(engine.Warnings, engine.Log);
+        var output = task.HashedDatasets.Single();
+        Assert.AreEqual(schema, output.GetMetadata("SchemaFile"));
+        Assert.AreEqual("a", output.GetMetadata("SchemaResource"));
+        StringAssert.EndsWith(output.GetMetadata("ReportFile"), "a.report.json");
+        var before = File.ReadAllText(output.ItemSpec);
+
+        File.WriteAllText(schema, "{\"fields\": [{\"name\": \"a\", \"type\": \"number\"}]}");
+        Run(false, Dataset(data, ("Schema", schema), ("Resource", "a")));
+
+        Assert.AreNotEqual(before, File.ReadAllText(output.ItemSpec), "a changed schema must change the dataset's input file");
     }
 
     [TestMethod]

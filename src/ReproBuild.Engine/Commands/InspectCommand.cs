@@ -1,11 +1,14 @@
+using System.Security.Cryptography;
 using ReproBuild.Engine.Data;
 using ReproBuild.Engine.Diagnostics;
+using ReproBuild.Engine.Schema;
+using ReproBuild.Engine.Validation;
 using ReproBuild.Protocol;
 using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Commands;
 
-/// <summary><c>engine inspect</c>: checks and summarises each requested dataset; a summary is written only for a dataset without findings.</summary>
+/// <summary><c>engine inspect</c>: validates and summarises each requested dataset; a summary is written only for a dataset without findings.</summary>
 internal static class InspectCommand
 {
     public static void Run(InspectRequest request, DiagnosticWriter diagnostics)
@@ -18,7 +21,18 @@ internal static class InspectCommand
             }
             try
             {
-                var summary = DatasetInspector.Inspect(job, diagnostics);
+                TableSchema? schema = null;
+                string? schemaSha256 = null;
+                if (job.SchemaFile is not null)
+                {
+                    schema = SchemaLoading.Load(job.SchemaFile, job.SchemaResource, diagnostics);
+                    if (schema is null)
+                    {
+                        continue;
+                    }
+                    schemaSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(job.SchemaFile)));
+                }
+                var summary = DatasetInspector.Inspect(job, diagnostics, schema, schemaSha256);
                 if (summary is not null)
                 {
                     AtomicFile.WriteAllText(job.SummaryFile, ReproJson.Serialize(summary));

@@ -11,7 +11,7 @@ internal static class TrainCommand
 {
     public static void Run(TrainRequest request, DiagnosticWriter diagnostics)
     {
-        var trainer = new ModelTrainer(request, diagnostics, new DatasetCache());
+        var trainer = new ModelTrainer(request, diagnostics, new DatasetCache(diagnostics));
         foreach (var job in request.Models)
         {
             try

@@ -1,76 +1,97 @@
 using ReproBuild.Engine.Diagnostics;
+using ReproBuild.Engine.Schema;
+using ReproBuild.Engine.Validation;
 using ReproBuild.Protocol;
 using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Data;
 
 /// <summary>
-/// Reads a dataset once: its SHA-256, size and row count, and each column's type. A column is numeric when most
-/// of its values among the first rows are numbers; from then on every value in it that is not a number (and not
-/// a missing-value token) is an error at its cell. All findings of a file are reported in one pass.
+/// Reads a dataset once: its SHA-256, size and rows; each cell checked — against its Table Schema field when the
+/// dataset has a schema, else against the column type inferred from the first rows; and a profile of every
+/// column. Validation is lazy: every finding of the file is counted in the one pass, the first of each kind
+/// reported at its line and column, and all of them summarised in a JSON report.
 /// </summary>
 internal static class DatasetInspector
 {
     internal const int InferenceRows = 1000;
 
-    public static DatasetSummary? Inspect(DatasetJob job, DiagnosticWriter diagnostics)
+    public static DatasetSummary? Inspect(DatasetJob job, DiagnosticWriter diagnostics, TableSchema? schema = null, string? schemaSha256 = null)
     {
         var findings = new FindingLimiter(diagnostics, job.DataFile);
         using var stream = DelimitedFile.OpenHashed(job.DataFile);
         using var reader = DelimitedFile.Read(stream, job.Separator, job.DataFile);
 
         string[]? names = null;
-        ColumnState[] columns = [];
+        ColumnCheck[] columns = [];
+        KeyChecks? keys = null;
+        string?[] rowKeys = [];
+        // Without a schema, column types are decided on the first rows, which wait here until then.
         var sample = new List<(int Line, string[] Values)>();
-        var decided = false;
+        var decided = schema is not null;
         long rows = 0;
 
-        foreach (var row in reader)
+        var lastLine = 0;
+        try
         {
-            if (DelimitedFile.IsBlank(row))
+            foreach (var row in reader)
             {
-                continue;
-            }
-            if (names is null)
-            {
-                names = job.HasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);
-                CheckHeader(names, job.DataFile, DelimitedFile.LineOf(row), findings);
-                columns = names.Select(name => new ColumnState(name)).ToArray();
-                if (job.HasHeader)
+                var line = lastLine = DelimitedFile.LineOf(row);
+                if (DelimitedFile.IsBlank(row))
                 {
                     continue;
                 }
-            }
-
-            rows++;
-            if (row.ColCount != names.Length)
-            {
-                findings.Error(
-                    ErrorCodes.WrongFieldCount,
-                    $"this row has {row.ColCount} fields; the header has {names.Length}.",
-                    DelimitedFile.LineOf(row),
-                    Math.Min(row.ColCount, names.Length) + 1);
-                continue;
-            }
-
-            if (!decided)
-            {
-                sample.Add((DelimitedFile.LineOf(row), row[..].ToStringsArray()));
-                if (sample.Count < InferenceRows)
+                if (DelimitedFile.HasUnclosedQuote(row))
                 {
+                    var unclosed = DelimitedFile.UnclosedQuote(job.DataFile, line);
+                    findings.Error(unclosed.Code, unclosed.Message, unclosed.Line, unclosed.Column);
                     continue;
                 }
-                Decide(columns, sample, findings);
-                decided = true;
-                continue;
-            }
+                if (names is null)
+                {
+                    names = job.HasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);
+                    CheckHeader(names, job.DataFile, line, findings);
+                    columns = schema is null
+                        ? names.Select(name => (ColumnCheck)new InferredColumn(name)).ToArray()
+                        : HeaderMatcher.Match(schema, names, line, findings);
+                    keys = schema is null ? null : KeyChecks.For(schema, names);
+                    rowKeys = new string?[names.Length];
+                    if (job.HasHeader)
+                    {
+                        continue;
+                    }
+                }
 
-            for (var i = 0; i < columns.Length; i++)
-            {
-                columns[i].Check(row[i].Span, DelimitedFile.LineOf(row), i + 1, findings);
+                rows++;
+                if (row.ColCount != names.Length)
+                {
+                    findings.Error(ErrorCodes.WrongFieldCount, $"this row has {row.ColCount} fields; the header has {names.Length}.", line, Math.Min(row.ColCount, names.Length) + 1);
+                    continue;
+                }
+
+                if (!decided)
+                {
+                    sample.Add((line, row[..].ToStringsArray()));
+                    if (sample.Count == InferenceRows)
+                    {
+                        Decide(columns, sample, findings);
+                        decided = true;
+                    }
+                    continue;
+                }
+
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    rowKeys[i] = columns[i].Check(row[i].Span, line, i + 1, findings);
+                }
+                keys?.Check(rowKeys, line, findings);
             }
         }
-
+        catch (NotSupportedException)
+        {
+            var tooLong = DelimitedFile.RowTooLong(job.DataFile, lastLine);
+            findings.Error(tooLong.Code, tooLong.Message, tooLong.Line, tooLong.Column);
+        }
         if (!decided)
         {
             Decide(columns, sample, findings);
@@ -85,21 +106,24 @@ internal static class DatasetInspector
         {
             findings.Error(ErrorCodes.NoData, "the file has a header but no data rows.", 1, 1);
         }
-
         findings.ReportSuppressed();
+
+        var summaryColumns = columns.Select(c =>
+        {
+            var profile = c.Profiler.Build();
+            return new ColumnSummary(c.Name, c.Type, profile.Missing, profile);
+        }).ToArray();
+        if (job.ReportFile is not null)
+        {
+            ValidationReport.Write(job, sha256, rows, findings, summaryColumns);
+        }
         if (findings.Total > 0)
         {
             return null;
         }
-
         return new DatasetSummary(
-            job.Name,
-            sha256,
-            stream.BytesRead,
-            rows,
-            job.Separator,
-            job.HasHeader,
-            columns.Select(c => new ColumnSummary(c.Name, c.Type ?? ColumnSummary.Number, c.Missing)).ToArray());
+            job.Name, sha256, stream.BytesRead, rows, job.Separator, job.HasHeader, summaryColumns,
+            schema is null ? null : job.SchemaFile, schema is null ? null : job.SchemaResource, schemaSha256);
     }
 
     /// <summary>Checks header names and reports duplicates at their cell.</summary>
@@ -115,7 +139,7 @@ internal static class DatasetInspector
         }
     }
 
-    private static void Decide(ColumnState[] columns, List<(int Line, string[] Values)> sample, FindingLimiter findings)
+    private static void Decide(ColumnCheck[] columns, List<(int Line, string[] Values)> sample, FindingLimiter findings)
     {
         for (var i = 0; i < columns.Length; i++)
         {
@@ -129,58 +153,5 @@ internal static class DatasetInspector
             }
         }
         sample.Clear();
-    }
-
-    private sealed class ColumnState(string name)
-    {
-        public string Name { get; } = name;
-
-        /// <summary><see cref="ColumnSummary.Number"/>, <see cref="ColumnSummary.Text"/>, or null while every value seen was missing.</summary>
-        public string? Type { get; private set; }
-
-        public long Missing { get; private set; }
-
-        public void Infer(IEnumerable<string> values)
-        {
-            long present = 0;
-            long numbers = 0;
-            foreach (var value in values)
-            {
-                if (DelimitedFile.IsMissing(value))
-                {
-                    continue;
-                }
-                present++;
-                if (DelimitedFile.TryParseNumber(value, out _))
-                {
-                    numbers++;
-                }
-            }
-            if (present > 0)
-            {
-                Type = numbers * 2 > present ? ColumnSummary.Number : ColumnSummary.Text;
-            }
-        }
-
-        public void Check(ReadOnlySpan<char> value, int line, int column, FindingLimiter findings)
-        {
-            if (DelimitedFile.IsMissing(value))
-            {
-                Missing++;
-                return;
-            }
-            Type ??= DelimitedFile.TryParseNumber(value, out _) ? ColumnSummary.Number : ColumnSummary.Text;
-            if (Type == ColumnSummary.Number && !DelimitedFile.TryParseNumber(value, out _))
-            {
-                findings.Error(
-                    ErrorCodes.NonNumericValue,
-                    $"value '{Truncate(value)}' in numeric column '{Name}' is not a number (leave the cell empty to mark it missing).",
-                    line,
-                    column);
-            }
-        }
-
-        private static string Truncate(ReadOnlySpan<char> value) =>
-            value.Length <= 40 ? value.ToString() : string.Concat(value[..37], "...");
     }
 }

@@ -2,11 +2,17 @@ namespace ReproBuild.Engine.Diagnostics;
 
 /// <summary>
 /// Reports the first few findings of each kind in full and counts the rest, so that a badly broken large file
-/// gives a readable error list and a total rather than millions of lines.
+/// gives a readable error list and a total rather than millions of lines. It keeps more of the first cases per
+/// kind than it prints, for the machine-readable report.
 /// </summary>
-internal sealed class FindingLimiter(DiagnosticWriter diagnostics, string file, int perCode = 20)
+internal sealed class FindingLimiter(DiagnosticWriter diagnostics, string file, int perCode = 20, int keptPerCode = 100)
 {
-    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Finding>> _cases = new(StringComparer.Ordinal);
+
+    /// <summary>Per code: how many findings, and the first of them.</summary>
+    public IEnumerable<(string Code, long Count, IReadOnlyList<Finding> First)> ByCode =>
+        _counts.Select(pair => (pair.Key, pair.Value, (IReadOnlyList<Finding>)_cases[pair.Key]));
 
     public long Total { get; private set; }
 
@@ -14,6 +20,14 @@ internal sealed class FindingLimiter(DiagnosticWriter diagnostics, string file, 
     {
         Total++;
         var count = _counts[code] = _counts.GetValueOrDefault(code) + 1;
+        if (count <= keptPerCode)
+        {
+            if (!_cases.TryGetValue(code, out var cases))
+            {
+                _cases[code] = cases = [];
+            }
+            cases.Add(new Finding(line, column, message));
+        }
         if (count <= perCode)
         {
             diagnostics.Error(code, message, file, line, column);
@@ -32,3 +46,5 @@ internal sealed class FindingLimiter(DiagnosticWriter diagnostics, string file, 
         }
     }
 }
+
+internal sealed record Finding(int Line, int Column, string Message);

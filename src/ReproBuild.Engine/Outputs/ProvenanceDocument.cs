@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ReproBuild.Protocol;
 
@@ -99,17 +100,27 @@ internal static class ProvenanceDocument
         return external;
     }
 
-    private static JsonObject Dataset(DatasetSummary summary, string role) => new()
+    private static JsonObject Dataset(DatasetSummary summary, string role)
     {
-        ["name"] = $"dataset:{summary.Name}",
-        ["digest"] = new JsonObject { ["sha256"] = summary.Sha256 },
-        ["annotations"] = new JsonObject
+        var annotations = new JsonObject
         {
             ["role"] = role,
             ["size"] = summary.Size,
             ["rows"] = summary.Rows,
-        },
-    };
+        };
+        if (summary.SchemaSha256 is not null)
+        {
+            annotations["schemaSha256"] = summary.SchemaSha256;
+        }
+        // The data profile, for drift checks: what the model was trained on, column by column.
+        annotations["profile"] = JsonSerializer.SerializeToNode(summary.Columns.Select(c => new { c.Name, c.Type, c.Profile }), ReproJson.Options);
+        return new JsonObject
+        {
+            ["name"] = $"dataset:{summary.Name}",
+            ["digest"] = new JsonObject { ["sha256"] = summary.Sha256 },
+            ["annotations"] = annotations,
+        };
+    }
 
     private static JsonObject Package(string id, string version) => new()
     {

@@ -43,7 +43,22 @@ internal static class DelimitedFile
     public static int LineOf(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
 
     /// <summary>An empty or whitespace-only line holds no row (as pandas' default <c>skip_blank_lines</c> has it).</summary>
-    public static bool IsBlank(SepReader.Row row) => row.ColCount == 1 && row[0].Span.IsWhiteSpace();
+    /// <remarks>Reads the raw row, so call it before any column: a quoted empty field (<c>""</c>) is a value, not a blank line.</remarks>
+    public static bool IsBlank(SepReader.Row row) => row.ColCount == 1 && row.Span.IsWhiteSpace();
+
+    /// <summary>
+    /// Whether the row opens a quote it never closes: the reader then takes the rest of the file into that field.
+    /// Quotes come in pairs in every row that ends properly, so an odd count can only be that. Read the raw row:
+    /// call it before any column.
+    /// </summary>
+    public static bool HasUnclosedQuote(SepReader.Row row) => row.Span.Count('"') % 2 == 1;
+
+    public static UserError UnclosedQuote(string file, int line) =>
+        new(ErrorCodes.UnreadableData, "a quoted field that starts on this line is never closed, so the rest of the file would be read into it; close the quote (a quote inside a quoted field is written twice: \"\").", file, line, 1);
+
+    /// <summary>Sep holds at most 16 Mi characters in one row; a longer row is an input problem, not a crash.</summary>
+    public static UserError RowTooLong(string file, int afterLine) =>
+        new(ErrorCodes.UnreadableData, $"the row after line {afterLine} is longer than the 16,777,216 characters a row may hold (often a quote that is never closed).", file, afterLine + 1, 1);
 
     public static bool IsMissing(ReadOnlySpan<char> value)
     {

@@ -25,63 +25,76 @@ internal static class TableLoader
         Dictionary<string, string>?[] interned = [];
         var lines = new List<int>();
         var header = hasHeader;
-        foreach (var row in reader)
+        var lastLine = 0;
+        try
         {
-            if (DelimitedFile.IsBlank(row))
+            foreach (var row in reader)
             {
-                continue;
-            }
-            if (names.Length == 0)
-            {
-                names = hasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);
-                readers = names.Select(readerFor).ToArray();
-                numbers = readers.Select(reader => reader.IsNumeric ? new List<float>() : null).ToArray();
-                texts = readers.Select(reader => reader.IsNumeric ? null : new List<string>()).ToArray();
-                interned = readers.Select(reader => reader.IsNumeric ? null : new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
-            }
-            if (header)
-            {
-                header = false;
-                continue;
-            }
-            if (row.ColCount != names.Length)
-            {
-                throw new UserError(ErrorCodes.WrongFieldCount, $"this row has {row.ColCount} fields; the header has {names.Length}.", file, DelimitedFile.LineOf(row), Math.Min(row.ColCount, names.Length) + 1);
-            }
-            lines.Add(DelimitedFile.LineOf(row));
-            for (var i = 0; i < names.Length; i++)
-            {
-                var cell = row[i].Span;
-                if (numbers[i] is { } column)
+                lastLine = DelimitedFile.LineOf(row);
+                if (DelimitedFile.IsBlank(row))
                 {
-                    if (readers[i].IsMissing(cell))
+                    continue;
+                }
+                if (DelimitedFile.HasUnclosedQuote(row))
+                {
+                    throw DelimitedFile.UnclosedQuote(file, lastLine);
+                }
+                if (names.Length == 0)
+                {
+                    names = hasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);
+                    readers = names.Select(readerFor).ToArray();
+                    numbers = readers.Select(reader => reader.IsNumeric ? new List<float>() : null).ToArray();
+                    texts = readers.Select(reader => reader.IsNumeric ? null : new List<string>()).ToArray();
+                    interned = readers.Select(reader => reader.IsNumeric ? null : new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
+                }
+                if (header)
+                {
+                    header = false;
+                    continue;
+                }
+                if (row.ColCount != names.Length)
+                {
+                    throw new UserError(ErrorCodes.WrongFieldCount, $"this row has {row.ColCount} fields; the header has {names.Length}.", file, DelimitedFile.LineOf(row), Math.Min(row.ColCount, names.Length) + 1);
+                }
+                lines.Add(DelimitedFile.LineOf(row));
+                for (var i = 0; i < names.Length; i++)
+                {
+                    var cell = row[i].Span;
+                    if (numbers[i] is { } column)
                     {
-                        column.Add(float.NaN);
-                    }
-                    else if (readers[i].TryReadNumber(cell, out var value))
-                    {
-                        column.Add(value);
+                        if (readers[i].IsMissing(cell))
+                        {
+                            column.Add(float.NaN);
+                        }
+                        else if (readers[i].TryReadNumber(cell, out var value))
+                        {
+                            column.Add(value);
+                        }
+                        else
+                        {
+                            throw new UserError(
+                                ErrorCodes.ColumnTypeMismatch,
+                                $"value '{cell}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
+                                file,
+                                DelimitedFile.LineOf(row),
+                                i + 1);
+                        }
                     }
                     else
                     {
-                        throw new UserError(
-                            ErrorCodes.ColumnTypeMismatch,
-                            $"value '{cell}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
-                            file,
-                            DelimitedFile.LineOf(row),
-                            i + 1);
+                        var text = readers[i].IsMissing(cell) ? string.Empty : cell.ToString();
+                        if (!interned[i]!.TryGetValue(text, out var shared))
+                        {
+                            interned[i]![text] = shared = text;
+                        }
+                        texts[i]!.Add(shared);
                     }
-                }
-                else
-                {
-                    var text = readers[i].IsMissing(cell) ? string.Empty : cell.ToString();
-                    if (!interned[i]!.TryGetValue(text, out var shared))
-                    {
-                        interned[i]![text] = shared = text;
-                    }
-                    texts[i]!.Add(shared);
                 }
             }
+        }
+        catch (NotSupportedException)
+        {
+            throw DelimitedFile.RowTooLong(file, lastLine);
         }
 
         var sha256 = stream.FinishSha256();

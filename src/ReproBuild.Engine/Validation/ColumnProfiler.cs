@@ -1,0 +1,95 @@
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Engine.Validation;
+
+/// <summary>
+/// Profiles one column in the same pass that checks it: missing values, distinct values (counted up to a
+/// limit), and for numbers the exact range, mean and standard deviation (Welford), and a ten-bin histogram of a
+/// fixed-seed reservoir sample — exact bins would need a second pass over the file.
+/// </summary>
+internal sealed class ColumnProfiler
+{
+    public const int SampleSize = 10_000;
+
+    private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+    private readonly float[] _sample = new float[SampleSize];
+    private readonly Random _random = new(20_240_601);
+    private bool _capped;
+    private long _values;
+    private long _missing;
+    private long _numbers;
+    private double _minimum = double.PositiveInfinity;
+    private double _maximum = double.NegativeInfinity;
+    private double _mean;
+    private double _m2;
+
+    public void AddMissing() => _missing++;
+
+    public void AddText(ReadOnlySpan<char> value)
+    {
+        _values++;
+        CountDistinct(value);
+    }
+
+    public void AddNumber(double number, ReadOnlySpan<char> value)
+    {
+        _values++;
+        CountDistinct(value);
+        if (!double.IsFinite(number))
+        {
+            return;
+        }
+        _numbers++;
+        _minimum = Math.Min(_minimum, number);
+        _maximum = Math.Max(_maximum, number);
+        var delta = number - _mean;
+        _mean += delta / _numbers;
+        _m2 += delta * (number - _mean);
+        if (_numbers <= SampleSize)
+        {
+            _sample[_numbers - 1] = (float)number;
+        }
+        else if (_random.NextInt64(_numbers) is var slot && slot < SampleSize)
+        {
+            _sample[slot] = (float)number;
+        }
+    }
+
+    public ColumnProfile Build()
+    {
+        if (_numbers == 0)
+        {
+            return new ColumnProfile(_values, _missing, _distinct.Count, _capped, null, null, null, null, null);
+        }
+        var histogram = new long[10];
+        var width = (_maximum - _minimum) / histogram.Length;
+        foreach (var value in _sample.AsSpan(0, (int)Math.Min(_numbers, SampleSize)))
+        {
+            var bin = width == 0 ? 0 : (int)Math.Min(histogram.Length - 1, (value - _minimum) / width);
+            histogram[Math.Max(bin, 0)]++;
+        }
+        var deviation = _numbers > 1 ? Math.Sqrt(_m2 / (_numbers - 1)) : 0;
+        return new ColumnProfile(_values, _missing, _distinct.Count, _capped, _minimum, _maximum, Round(_mean), Round(deviation), histogram);
+    }
+
+    private void CountDistinct(ReadOnlySpan<char> value)
+    {
+        if (_capped)
+        {
+            return;
+        }
+        var lookup = _distinct.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.Contains(value))
+        {
+            if (_distinct.Count == ColumnProfile.DistinctLimit)
+            {
+                _capped = true;
+                return;
+            }
+            lookup.Add(value);
+        }
+    }
+
+    // Summation order is fixed, but round away the last bits so profiles read cleanly in reports and diffs.
+    private static double Round(double value) => Math.Round(value, 10);
+}
