@@ -20,7 +20,8 @@ internal static class DatasetInspector
     {
         var findings = new FindingLimiter(diagnostics, job.DataFile);
         using var stream = DelimitedFile.OpenHashed(job.DataFile);
-        using var reader = DelimitedFile.Read(stream, job.Separator, job.DataFile);
+        var invalidUtf8 = new InvalidUtf8Counter();
+        using var reader = DelimitedFile.Read(stream, job.Separator, job.DataFile, invalidUtf8);
 
         string[]? names = null;
         ColumnCheck[] columns = [];
@@ -46,6 +47,10 @@ internal static class DatasetInspector
                     var unclosed = DelimitedFile.UnclosedQuote(job.DataFile, line);
                     findings.Error(unclosed.Code, unclosed.Message, unclosed.Line, unclosed.Column);
                     continue;
+                }
+                if (invalidUtf8.Count > 0 && DelimitedFile.ColumnWithInvalidUtf8(row) is >= 0 and var invalidColumn)
+                {
+                    findings.Error(ErrorCodes.UnreadableData, "this row holds bytes that are not valid UTF-8 (read as \uFFFD); save the file as UTF-8.", line, invalidColumn + 1);
                 }
                 if (names is null)
                 {

@@ -4,7 +4,7 @@ using ReproBuild.Engine.Schema;
 namespace ReproBuild.Engine.Validation;
 
 /// <summary>
-/// The schema's <c>primaryKey</c> (every part present, the combination unique) and <c>uniqueKeys</c> (each
+/// The schema's <c>primaryKey</c> (the combination unique; its parts are required fields) and <c>uniqueKeys</c> (each
 /// combination unique among rows where all its parts are present), over the keys the columns gave for a row.
 /// </summary>
 internal sealed class KeyChecks
@@ -38,13 +38,10 @@ internal sealed class KeyChecks
     {
         foreach (var (columns, label, code, primary, seen) in _keys)
         {
-            var missing = columns.FirstOrDefault(c => keys[c] is null, -1);
-            if (missing >= 0)
+            // A missing part: primary-key fields are required, so their column check has reported it already;
+            // unique keys compare only rows where every part is present.
+            if (columns.Any(c => keys[c] is null))
             {
-                if (primary)
-                {
-                    findings.Error(code, $"primary key ({label}) has no value in this row.", line, missing + 1);
-                }
                 continue;
             }
             var key = string.Join('\u001f', columns.Select(c => keys[c]));

@@ -16,7 +16,13 @@ internal static class DelimitedFile
     public static HashingStream OpenHashed(string path) =>
         new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan));
 
-    public static SepReader Read(Stream stream, char separator, string path)
+    public static SepReader Read(Stream stream, char separator, string path) => Read(stream, separator, path, invalidUtf8: null);
+
+    /// <param name="stream">The file's bytes; left open.</param>
+    /// <param name="separator">The field separator.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <param name="invalidUtf8">Counts invalid UTF-8 byte sequences (each read as U+FFFD); null to read them silently.</param>
+    public static SepReader Read(Stream stream, char separator, string path, InvalidUtf8Counter? invalidUtf8)
     {
         Sep sep;
         try
@@ -33,7 +39,9 @@ internal static class DelimitedFile
             Unescape = true,
             DisableColCountCheck = true,
             CultureInfo = CultureInfo.InvariantCulture,
-        }).From(stream, leaveOpen: true);
+        }).From(invalidUtf8 is null
+            ? new StreamReader(stream, leaveOpen: true)
+            : new StreamReader(stream, invalidUtf8.CreateEncoding(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true));
     }
 
     /// <summary>
@@ -55,6 +63,23 @@ internal static class DelimitedFile
 
     public static UserError UnclosedQuote(string file, int line) =>
         new(ErrorCodes.UnreadableData, "a quoted field that starts on this line is never closed, so the rest of the file would be read into it; close the quote (a quote inside a quoted field is written twice: \"\").", file, line, 1);
+
+    /// <summary>The first column of a row that holds a character decoded from invalid UTF-8, or -1.</summary>
+    public static int ColumnWithInvalidUtf8(SepReader.Row row)
+    {
+        if (!row.Span.Contains('\uFFFD'))
+        {
+            return -1;
+        }
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            if (row[i].Span.Contains('\uFFFD'))
+            {
+                return i;
+            }
+        }
+        return 0;
+    }
 
     /// <summary>Sep holds at most 16 Mi characters in one row; a longer row is an input problem, not a crash.</summary>
     public static UserError RowTooLong(string file, int afterLine) =>
