@@ -16,7 +16,8 @@ internal static class DatasetInspector
 {
     internal const int InferenceRows = 1000;
 
-    public static DatasetSummary? Inspect(DatasetJob job, DiagnosticWriter diagnostics, TableSchema? schema = null, string? schemaSha256 = null)
+    /// <param name="threads">How many threads check columns; by default all cores for files of <see cref="ParallelFrom"/> bytes or more, else one.</param>
+    public static DatasetSummary? Inspect(DatasetJob job, DiagnosticWriter diagnostics, TableSchema? schema = null, string? schemaSha256 = null, int? threads = null)
     {
         var findings = new FindingLimiter(diagnostics, job.DataFile);
         using var stream = DelimitedFile.OpenHashed(job.DataFile);
@@ -26,7 +27,8 @@ internal static class DatasetInspector
         string[]? names = null;
         ColumnCheck[] columns = [];
         KeyChecks? keys = null;
-        string?[] rowKeys = [];
+        ColumnWorkers? workers = null;
+        CellBatch? batch = null;
         // Without a schema, column types are decided on the first rows, which wait here until then.
         var sample = new List<(int Line, string[] Values)>();
         var decided = schema is not null;
@@ -44,12 +46,14 @@ internal static class DatasetInspector
                 }
                 if (DelimitedFile.HasUnclosedQuote(row))
                 {
+                    Flush(batch, workers, findings);
                     var unclosed = DelimitedFile.UnclosedQuote(job.DataFile, line);
                     findings.Error(unclosed.Code, unclosed.Message, unclosed.Line, unclosed.Column);
                     continue;
                 }
                 if (invalidUtf8.Count > 0 && DelimitedFile.ColumnWithInvalidUtf8(row) is >= 0 and var invalidColumn)
                 {
+                    Flush(batch, workers, findings);
                     findings.Error(ErrorCodes.UnreadableData, "this row holds bytes that are not valid UTF-8 (read as \uFFFD); save the file as UTF-8.", line, invalidColumn + 1);
                 }
                 if (names is null)
@@ -60,7 +64,8 @@ internal static class DatasetInspector
                         ? names.Select(name => (ColumnCheck)new InferredColumn(name)).ToArray()
                         : HeaderMatcher.Match(schema, names, line, findings);
                     keys = schema is null ? null : KeyChecks.For(schema, names);
-                    rowKeys = new string?[names.Length];
+                    workers = new ColumnWorkers(columns, keys, threads ?? ThreadsFor(job.DataFile));
+                    batch = new CellBatch(names.Length);
                     if (job.HasHeader)
                     {
                         continue;
@@ -70,6 +75,7 @@ internal static class DatasetInspector
                 rows++;
                 if (row.ColCount != names.Length)
                 {
+                    Flush(batch, workers, findings);
                     findings.Error(ErrorCodes.WrongFieldCount, $"this row has {row.ColCount} fields; the header has {names.Length}.", line, Math.Min(row.ColCount, names.Length) + 1);
                     continue;
                 }
@@ -85,15 +91,17 @@ internal static class DatasetInspector
                     continue;
                 }
 
-                for (var i = 0; i < columns.Length; i++)
+                batch!.Add(row, line);
+                if (batch.IsFull)
                 {
-                    rowKeys[i] = columns[i].Check(row[i].Span, line, i + 1, findings);
+                    Flush(batch, workers, findings);
                 }
-                keys?.Check(rowKeys, line, findings);
             }
+            Flush(batch, workers, findings);
         }
         catch (NotSupportedException)
         {
+            Flush(batch, workers, findings);
             var tooLong = DelimitedFile.RowTooLong(job.DataFile, lastLine);
             findings.Error(tooLong.Code, tooLong.Message, tooLong.Line, tooLong.Column);
         }
@@ -129,6 +137,20 @@ internal static class DatasetInspector
         return new DatasetSummary(
             job.Name, sha256, stream.BytesRead, rows, job.Separator, job.HasHeader, summaryColumns,
             schema is null ? null : job.SchemaFile, schema is null ? null : job.SchemaResource, schemaSha256);
+    }
+
+    /// <summary>Files this large are checked with their columns shared out among the machine's cores.</summary>
+    internal const long ParallelFrom = 32L << 20;
+
+    private static int ThreadsFor(string file) =>
+        new FileInfo(file).Length >= ParallelFrom ? Environment.ProcessorCount : 1;
+
+    private static void Flush(CellBatch? batch, ColumnWorkers? workers, IFindings findings)
+    {
+        if (batch is { Rows: > 0 })
+        {
+            workers!.Check(batch, findings);
+        }
     }
 
     /// <summary>Checks header names and reports duplicates at their cell.</summary>

@@ -5,7 +5,7 @@ namespace ReproBuild.Engine.Diagnostics;
 /// gives a readable error list and a total rather than millions of lines. It keeps more of the first cases per
 /// kind than it prints, for the machine-readable report.
 /// </summary>
-internal sealed class FindingLimiter(DiagnosticWriter diagnostics, string file, int perCode = 20, int keptPerCode = 100)
+internal sealed class FindingLimiter(DiagnosticWriter diagnostics, string file, int perCode = 20, int keptPerCode = 100) : IFindings
 {
     private readonly SortedDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Finding>> _cases = new(StringComparer.Ordinal);
@@ -48,3 +48,9 @@ internal sealed class FindingLimiter(DiagnosticWriter diagnostics, string file, 
 }
 
 internal sealed record Finding(int Line, int Column, string Message);
+
+/// <summary>Where a check reports what it found in a cell or row.</summary>
+internal interface IFindings
+{
+    void Error(string code, string message, int line, int column);
+}

@@ -13,7 +13,7 @@ internal abstract class ColumnCheck(string name)
     public abstract string Type { get; }
 
     /// <returns>The cell's key for unique and primary-key checks; null when the cell is missing or failed.</returns>
-    public abstract string? Check(ReadOnlySpan<char> cell, int line, int column, FindingLimiter findings);
+    public abstract string? Check(ReadOnlySpan<char> cell, int line, int column, IFindings findings);
 
     /// <summary>Called once with the first rows before any <see cref="Check"/>, for columns that infer their type.</summary>
     public virtual void Infer(IEnumerable<string> sample)

@@ -36,7 +36,7 @@ internal sealed class InferredColumn(string name) : ColumnCheck(name)
         }
     }
 
-    public override string? Check(ReadOnlySpan<char> cell, int line, int column, FindingLimiter findings)
+    public override string? Check(ReadOnlySpan<char> cell, int line, int column, IFindings findings)
     {
         if (DelimitedFile.IsMissing(cell))
         {

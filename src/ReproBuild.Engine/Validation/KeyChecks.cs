@@ -34,7 +34,7 @@ internal sealed class KeyChecks
         return checks._keys.Count == 0 ? null : checks;
     }
 
-    public void Check(string?[] keys, int line, FindingLimiter findings)
+    public void Check(string?[] keys, int line, IFindings findings)
     {
         foreach (var (columns, label, code, primary, seen) in _keys)
         {

@@ -19,7 +19,7 @@ internal sealed class SchemaColumn(SchemaField field, bool keyed) : ColumnCheck(
 
     public override string Type => Field.IsNumeric ? ColumnSummary.Number : ColumnSummary.Text;
 
-    public override string? Check(ReadOnlySpan<char> cell, int line, int column, FindingLimiter findings)
+    public override string? Check(ReadOnlySpan<char> cell, int line, int column, IFindings findings)
     {
         var check = Field.Check(cell, _withKey);
         switch (check.Status)

@@ -9,7 +9,7 @@ internal sealed class UncheckedColumn(string name) : ColumnCheck(name)
 {
     public override string Type => ColumnSummary.Text;
 
-    public override string? Check(ReadOnlySpan<char> cell, int line, int column, FindingLimiter findings)
+    public override string? Check(ReadOnlySpan<char> cell, int line, int column, IFindings findings)
     {
         if (DelimitedFile.IsMissing(cell))
         {

@@ -139,4 +139,43 @@ public sealed class SchemaValidationTests
 
         Assert.IsNotNull(DatasetInspector.Inspect(new DatasetJob("data", file, ',', true, _temp.File("summary.json")), new DiagnosticWriter(output)), output.ToString());
     }
+
+    [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public void SharingColumnsAmongThreadsChangesNothingAUserSees(bool withSchema)
+    {
+        var random = new Random(5);
+        var csv = new StringBuilder("id,a,b,c,d,label\n");
+        for (var row = 0; row < 12_000; row++)
+        {
+            var a = row % 997 == 3 ? "oops" : (random.NextDouble() * 10).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            var b = row % 1499 == 7 ? "-4" : random.Next(0, 100).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var id = row % 2503 == 11 ? "5" : row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            csv.Append(row % 4001 == 9 ? $"{id},{a},{b}\n" : $"{id},{a},{b},{random.Next(3)},x{row % 7},{(row % 2 == 0 ? "yes" : "no")}\n");
+        }
+        var file = _temp.Write("data.csv", csv.ToString());
+        var schemaFile = _temp.Write("data.schema.json", """
+            { "fields": [ { "name": "id", "type": "integer" }, { "name": "a", "type": "number" }, { "name": "b", "type": "integer", "constraints": { "minimum": 0 } },
+                          { "name": "c", "type": "integer" }, { "name": "d", "type": "string", "constraints": { "pattern": "x[0-6]" } }, { "name": "label", "type": "string" } ],
+              "primaryKey": "id" }
+            """);
+
+        (string Output, string? Summary) Run(int threads)
+        {
+            var output = new StringWriter();
+            var diagnostics = new DiagnosticWriter(output);
+            var schema = withSchema ? SchemaLoading.Load(schemaFile, null, diagnostics) : null;
+            var report = _temp.File($"report-{threads}.json");
+            var summary = DatasetInspector.Inspect(new DatasetJob("data", file, ',', true, _temp.File("summary.json"), withSchema ? schemaFile : null, null, report), diagnostics, schema, null, threads);
+            return (output + File.ReadAllText(report), summary is null ? null : ReproJson.Serialize(summary));
+        }
+
+        var one = Run(1);
+        var three = Run(3);
+
+        StringAssert.Contains(one.Output, "error RB20", "the file is meant to have findings");
+        Assert.AreEqual(one.Output, three.Output);
+        Assert.AreEqual(one.Summary, three.Summary);
+    }
 }
