@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Validation throughput: DatasetInspector.Inspect against a raw Sep parse and pandas read_csv of the same file, and
+# a breakdown of where validation's time goes. Writes the "Validation" section of docs/benchmarks.md.
+#
+# Usage (from anywhere): bash benchmarks/validation.sh [megabytes]
+#   megabytes  size of the generated CSV in MiB (default 1024: 1.07 GB).
+# Environment: ROUNDS (separate processes per measurement, default 3), MAX_WAIT (seconds to wait for a quiet machine
+# before each measurement, default 900), QUIET_BUSY_PERCENT (CPU busy % that counts as quiet, default 15),
+# KEEP_RESULTS (a folder to copy the raw JSON results into).
+# Takes about 10-15 minutes on a quiet 2-core machine; needs root (or sudo) only to install missing packages.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+megabytes="${1:-1024}"
+rounds="${ROUNDS:-3}"
+max_wait="${MAX_WAIT:-900}"
+quiet_busy="${QUIET_BUSY_PERCENT:-15}"
+python=/usr/bin/python3 # Debian's pandas is for this interpreter; the python3 first on PATH may lack it.
+started=$SECONDS
+
+say() { echo "[validation.sh] $*" >&2; }
+
+# (a) What it needs, installed when missing.
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then as_root apt-get update; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+if ! "$python" -c 'import pandas' 2>/dev/null; then
+  say "installing python3-pandas"
+  apt_install python3-pandas
+fi
+if ! command -v taskset >/dev/null; then
+  say "installing util-linux (taskset)"
+  apt_install util-linux
+fi
+command -v dotnet >/dev/null || { say "dotnet is not on PATH"; exit 1; }
+
+# (b) The benchmark, in Release.
+project="$repo/tests/ReproBuild.Benchmarks/ReproBuild.Benchmarks.csproj"
+say "building $project (Release)"
+dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly
+bench=(dotnet "$repo/tests/ReproBuild.Benchmarks/bin/Release/net10.0/ReproBuild.Benchmarks.dll")
+
+# (c) The data, in a temporary folder outside the repository, deleted at the end.
+work="$(mktemp -d "${TMPDIR:-/tmp}/reprobuild-validation.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+needed=$(( (megabytes + 64) * 1024 * 1024 + 100 * 1024 * 1024 ))
+free=$(( $(df -Pk "$work" | awk 'NR==2 {print $4}') * 1024 ))
+if (( free < needed )); then say "not enough space in $work: $free bytes free, $needed needed"; exit 1; fi
+say "generating ${megabytes} MiB and a 64 MiB warm-up file in $work"
+"${bench[@]}" generate "$work/data.csv" "$megabytes"
+"${bench[@]}" generate "$work/warmup.csv" 64
+cat "$work/data.csv" "$work/warmup.csv" > /dev/null # into the page cache
+
+# A measurement waits until no CI run is going and the CPU is idle (both cores), up to MAX_WAIT seconds.
+busy_percent() { # share of both CPUs busy over 1 s
+  local _ u n s i w q sq st t1 i1 t2 i2
+  read -r _ u n s i w q sq st _ < /proc/stat; t1=$((u + n + s + i + w + q + sq + st)); i1=$((i + w))
+  sleep 1
+  read -r _ u n s i w q sq st _ < /proc/stat; t2=$((u + n + s + i + w + q + sq + st)); i2=$((i + w))
+  echo $(( 100 * ((t2 - t1) - (i2 - i1)) / (t2 - t1 > 0 ? t2 - t1 : 1) ))
+}
+ci_running() {
+  # A CI run works in another clone named ci-clone; never count this script's own clone.
+  [[ "$repo" == *ci-clone* ]] && return 1
+  pgrep -f "ci-clone" >/dev/null
+}
+: > "$work/conditions.tsv"
+wait_for_quiet() {
+  local label="$1" waited=0 busy reason timed_out=no
+  while :; do
+    busy=$(busy_percent)
+    if ci_running; then reason="a CI run (ci-clone) is running"
+    elif (( busy >= quiet_busy )); then reason="the CPU is ${busy}% busy"
+    else break
+    fi
+    if (( waited >= max_wait )); then
+      say "warning: measuring $label although $reason (waited ${waited} s)"
+      timed_out=yes
+      break
+    fi
+    (( waited % 60 == 0 )) && say "waiting before $label: $reason"
+    sleep 9; waited=$((waited + 10))
+  done
+  printf '%s\t%s\t%s\t%s\n' "$round:$label" "$busy" "$(cut -d' ' -f1-3 /proc/loadavg)" "$timed_out" >> "$work/conditions.tsv"
+}
+
+results="$work/results.jsonl"
+: > "$results"
+measure() { # label, command...
+  local label="$1"; shift
+  wait_for_quiet "$label"
+  say "round $round: measuring $label"
+  "$@" --label "$label" >> "$results"
+}
+
+csv="$work/data.csv"
+schema="$work/data.schema.json"
+# Each process warms up (passes over the 64 MiB file, at least 2 and 3 s), then times one run over the measured
+# file. The runtime keeps its defaults but for one: the JIT starts promoting hot methods at once instead of after a
+# 100 ms quiet spell, which a busy loop keeps putting off for seconds; warm figures are then warm from the first
+# timed run. The cold rows below run with every default.
+warm=(--warmup "$work/warmup.csv" --runs 1)
+hot=(env DOTNET_TC_CallCountingDelayMs=0)
+one=("${hot[@]}" taskset -c 0)
+
+# (d) Every measurement is a separate process, run once per round, in interleaved rounds: a drift in the speed of
+# this shared machine hits every measurement alike. The report takes the median of the rounds.
+for round in $(seq 1 "$rounds"); do
+  # Side by side: validation, raw parse and pandas on one core, validation on both cores.
+  measure validate-1core "${one[@]}" "${bench[@]}" validate "$csv" "$schema" "${warm[@]}"
+  measure parse-1core "${one[@]}" "${bench[@]}" parse "$csv" "${warm[@]}"
+  measure pandas-1core "${one[@]}" "$python" "$repo/benchmarks/pandas_read_csv.py" "$csv" "${warm[@]}"
+  measure validate-2core "${hot[@]}" "${bench[@]}" validate "$csv" "$schema" "${warm[@]}"
+  # The breakdown, one core.
+  measure sha256 "${one[@]}" "${bench[@]}" sha256 "$csv" "${warm[@]}"
+  measure tokenize "${one[@]}" "${bench[@]}" parse "$csv" --tokenize-only "${warm[@]}"
+  measure parse+sha256 "${one[@]}" "${bench[@]}" parse "$csv" --hash "${warm[@]}"
+  measure parse+profile "${one[@]}" "${bench[@]}" parse "$csv" --profile "${warm[@]}"
+  measure check-types "${one[@]}" "${bench[@]}" check "$csv" "$work/data.types.schema.json" "${warm[@]}"
+  measure check-full "${one[@]}" "${bench[@]}" check "$csv" "$schema" "${warm[@]}"
+  measure validate-types "${one[@]}" "${bench[@]}" validate "$csv" "$work/data.types.schema.json" "${warm[@]}"
+done
+# Once: as a build runs it, a fresh engine process with every runtime default validating a file with no warm-up,
+# the big one and the 64 MiB one; and the per-call costs.
+round=once
+measure validate-cold-1core taskset -c 0 "${bench[@]}" validate "$csv" "$schema" --runs 1
+measure validate-cold-small-1core taskset -c 0 "${bench[@]}" validate "$work/warmup.csv" "$work/warmup.schema.json" --runs 1
+measure micro "${one[@]}" "${bench[@]}" micro "$csv" "$schema"
+
+# (e) The report.
+command="bash benchmarks/validation.sh"
+[ "$#" -gt 0 ] && command="$command $*"
+mkdir -p "$repo/docs"
+"$python" "$repo/benchmarks/validation_report.py" "$results" "$work/conditions.tsv" "$repo/docs/benchmarks.md" "$command"
+if [ -n "${KEEP_RESULTS:-}" ]; then # a folder to keep the raw results in
+  mkdir -p "$KEEP_RESULTS" && cp "$results" "$work/conditions.tsv" "$KEEP_RESULTS/"
+fi
+say "wrote the Validation section of $repo/docs/benchmarks.md in $((SECONDS - started)) s"
