@@ -46,12 +46,14 @@ public sealed class BaselineTests
         Assert.AreEqual(0, exitCode, $"git {string.Join(' ', arguments)}: {output}");
     }
 
+    /// <summary>
+    /// Stops git from finding a repository above the test folders (wherever the machine keeps its temp folder),
+    /// so "outside git" really is; repositories the tests create inside their own folder are still found.
+    /// </summary>
     private void AssumeNoGitRepositoryAround()
     {
-        if (Git(_temp.Path, "rev-parse", "--git-dir").ExitCode == 0)
-        {
-            Assert.Inconclusive($"{_temp.Path} is inside a git repository");
-        }
+        Environment.SetEnvironmentVariable("GIT_CEILING_DIRECTORIES", Path.GetDirectoryName(_temp.Path));
+        Assert.AreNotEqual(0, Git(_temp.Path, "rev-parse", "--git-dir").ExitCode, $"{_temp.Path} is still inside a git repository");
     }
 
     /// <summary>A git repository at the temp folder holding App/repro.lock.json, committed with F1Score 0.9.</summary>
