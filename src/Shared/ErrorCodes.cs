@@ -55,7 +55,6 @@ internal static class ErrorCodes
     public const string DatasetChangedDuringBuild = "RB3005";
     public const string EngineNotFound = "RB3006";
 
-    public const string LockFileUnreadable = "RB4001";
     public const string NotUpToDate = "RB4002";
 
     public const string UnknownGateModel = "RB5001";

@@ -14,6 +14,6 @@ internal sealed class SchemaColumnReader(SchemaField schemaField) : ColumnReader
     {
         var check = schemaField.Check(cell, withKey: false);
         value = check.Number is { } number ? (float)number : float.NaN;
-        return check.Number is not null;
+        return check.Number is not null || check.Status == CellStatus.Missing;
     }
 }

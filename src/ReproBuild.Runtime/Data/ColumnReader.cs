@@ -15,6 +15,7 @@ internal abstract class ColumnReader
 
     public abstract bool IsMissing(ReadOnlySpan<char> cell);
 
+    /// <summary>Reads a numeric column's cell in one pass: a missing cell gives NaN; false when the cell is not a number.</summary>
     public abstract bool TryReadNumber(ReadOnlySpan<char> cell, out float value);
 
     private sealed class DefaultReader(bool numeric) : ColumnReader
@@ -23,6 +24,14 @@ internal abstract class ColumnReader
 
         public override bool IsMissing(ReadOnlySpan<char> cell) => DelimitedFile.IsMissing(cell);
 
-        public override bool TryReadNumber(ReadOnlySpan<char> cell, out float value) => DelimitedFile.TryParseNumber(cell, out value);
+        public override bool TryReadNumber(ReadOnlySpan<char> cell, out float value)
+        {
+            if (DelimitedFile.IsMissing(cell))
+            {
+                value = float.NaN;
+                return true;
+            }
+            return DelimitedFile.TryParseNumber(cell, out value);
+        }
     }
 }

@@ -62,11 +62,7 @@ internal static class TableLoader
                     var cell = row[i].Span;
                     if (numbers[i] is { } column)
                     {
-                        if (readers[i].IsMissing(cell))
-                        {
-                            column.Add(float.NaN);
-                        }
-                        else if (readers[i].TryReadNumber(cell, out var value))
+                        if (readers[i].TryReadNumber(cell, out var value))
                         {
                             column.Add(value);
                         }
