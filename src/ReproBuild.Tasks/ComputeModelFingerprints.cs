@@ -35,7 +35,7 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
     /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
     public bool FailIfNotIncremental { get; set; }
 
-    /// <summary>One item per model (identity: its inputs file) with its Name and the paths its training reads and writes.</summary>
+    /// <summary>One item per model (identity: its inputs file) with its Name, Fingerprint and the paths its training reads and writes.</summary>
     [Output]
     public ITaskItem[] FingerprintedModels { get; private set; } = [];
 
@@ -67,24 +67,11 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
 
             var trainSummary = ReproJson.Read<DatasetSummary>(train.GetMetadata("SummaryFile"));
             var testSummary = test is null ? null : ReproJson.Read<DatasetSummary>(test.GetMetadata("SummaryFile"));
-            var inputs = new ModelInputs(
-                model.Name,
-                model.Task,
-                model.Label,
-                model.PositiveLabel,
-                model.Features,
-                model.Ignore,
-                model.Trainer,
-                model.Parameters,
-                model.Seed,
-                test is null ? model.TestFraction : null,
-                new DatasetReference(trainSummary.Name, trainSummary.Sha256, trainSummary.SchemaSha256),
-                testSummary is null ? null : new DatasetReference(testSummary.Name, testSummary.Sha256, testSummary.SchemaSha256),
-                ToolVersions.Engine,
-                ToolVersions.MicrosoftML);
+            var inputs = ModelInputsFactory.Create(model, trainSummary, testSummary);
 
             var inputsFile = layout.ModelInputsFile(model.Name);
-            if (AtomicFile.WriteAllTextIfChanged(inputsFile, ReproJson.Serialize(inputs), dryRun: FailIfNotIncremental) && FailIfNotIncremental)
+            var inputsText = ReproJson.Serialize(inputs);
+            if (AtomicFile.WriteAllTextIfChanged(inputsFile, inputsText, dryRun: FailIfNotIncremental) && FailIfNotIncremental)
             {
                 Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, $"Model '{model.Name}' has new inputs since the last build and must be trained again.");
             }
@@ -92,6 +79,7 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
             // The identity is the inputs file, so that the training target can build just the changed models.
             var output = new TaskItem(inputsFile);
             output.SetMetadata("Name", model.Name);
+            output.SetMetadata("Fingerprint", ModelFingerprint.Of(inputsText));
             output.SetMetadata("OutputDirectory", layout.ModelOutputDirectory(model.Name));
             output.SetMetadata("ModelFile", layout.ModelOutputFile(model.Name, ModelOutputFiles.Model));
             output.SetMetadata("ResultFile", layout.ModelOutputFile(model.Name, ModelOutputFiles.Result));

@@ -96,24 +96,4 @@ public abstract class EngineTask : ToolTask
         }
         return false;
     }
-
-    /// <summary>
-    /// Removes a model's outputs in obj/ and its copies in the output folder before it is rebuilt, so that a run
-    /// that fails leaves no stale model standing in for the current one.
-    /// </summary>
-    internal void DeleteModelOutputs(string model, string outputModelsDirectory)
-    {
-        var directory = Layout.ModelOutputDirectory(model);
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        if (outputModelsDirectory.Length > 0 && Directory.Exists(outputModelsDirectory))
-        {
-            foreach (var file in Directory.EnumerateFiles(outputModelsDirectory, $"{model}.*"))
-            {
-                File.Delete(file);
-            }
-        }
-    }
 }

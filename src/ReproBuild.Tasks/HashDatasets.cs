@@ -22,6 +22,9 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
     [Required]
     public string ProjectFile { get; set; } = "";
 
+    /// <summary>Verify mode: forget the stat cache and hash every file again.</summary>
+    public bool Rehash { get; set; }
+
     /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
     public bool FailIfNotIncremental { get; set; }
 
@@ -63,6 +66,10 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
         }
 
         var layout = new IntermediateLayout(IntermediateDirectory);
+        if (Rehash && File.Exists(layout.StatCacheFile))
+        {
+            File.Delete(layout.StatCacheFile);
+        }
         var cache = StatCache.Load(layout.StatCacheFile);
         var files = datasets.Select(d => d.FullPath).Concat(datasets.Where(d => d.SchemaFile is not null).Select(d => d.SchemaFile!)).ToArray();
         var hashes = cache.Hash(files);
@@ -70,17 +77,7 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
         var outputs = new List<ITaskItem>();
         foreach (var dataset in datasets)
         {
-            var input = ReproJson.Serialize(new
-            {
-                dataset.Name,
-                ContentHash = hashes[dataset.FullPath].Hash,
-                Size = hashes[dataset.FullPath].Size,
-                dataset.Separator,
-                dataset.HasHeader,
-                SchemaHash = dataset.SchemaFile is null ? null : hashes[dataset.SchemaFile].Hash,
-                dataset.SchemaResource,
-                EngineVersion = ToolVersions.Engine,
-            });
+            var input = ReproJson.Serialize(DatasetInput.Create(dataset, hashes));
             var inputFile = layout.DatasetInputFile(dataset.Name);
             if (AtomicFile.WriteAllTextIfChanged(inputFile, input, dryRun: FailIfNotIncremental) && FailIfNotIncremental)
             {

@@ -33,7 +33,7 @@ public sealed class InspectDatasets : EngineTask
         {
             if (changed.Contains(model.GetMetadata("Dataset")) || changed.Contains(model.GetMetadata("TestDataset")))
             {
-                DeleteModelOutputs(model.ItemSpec, OutputModelsDirectory);
+                ModelOutputs.Delete(Layout, model.ItemSpec, OutputModelsDirectory);
             }
         }
         return new InspectRequest(

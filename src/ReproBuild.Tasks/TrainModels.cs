@@ -27,7 +27,7 @@ public sealed class TrainModels : EngineTask
         }
         foreach (var model in Models)
         {
-            DeleteModelOutputs(model.GetMetadata("Name"), OutputModelsDirectory);
+            ModelOutputs.Delete(Layout, model.GetMetadata("Name"), OutputModelsDirectory);
         }
         return new TrainRequest(
             ProjectFile,

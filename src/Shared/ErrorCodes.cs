@@ -22,6 +22,7 @@ internal static class ErrorCodes
     public const string FeatureColumnNotFound = "RB1013";
     public const string AmbiguousBinaryLabel = "RB1014";
     public const string NonNumericLabel = "RB1015";
+    public const string SourceWithoutHash = "RB1016";
 
     public const string NonNumericValue = "RB2001";
     public const string WrongFieldCount = "RB2002";
@@ -54,8 +55,21 @@ internal static class ErrorCodes
     public const string NondeterministicThreads = "RB3004";
     public const string DatasetChangedDuringBuild = "RB3005";
     public const string EngineNotFound = "RB3006";
+    public const string ModelNotReproduced = "RB3007";
+    public const string NothingToVerify = "RB3008";
 
+    public const string LockFileDiffers = "RB4001";
     public const string NotUpToDate = "RB4002";
+    public const string LockFileMissing = "RB4003";
+    public const string CacheEntryCorrupt = "RB4004";
+    public const string RemoteUnavailable = "RB4005";
+    public const string RemoteContentInvalid = "RB4006";
+    public const string CacheWriteFailed = "RB4007";
+    public const string DatasetHashMismatch = "RB4008";
+    public const string DatasetSourceUnavailable = "RB4009";
+    public const string InvalidRemote = "RB4010";
+    public const string LockFileUnreadable = "RB4011";
+    public const string DatasetReplaced = "RB4012";
 
     public const string UnknownGateModel = "RB5001";
     public const string UnknownGateMetric = "RB5002";

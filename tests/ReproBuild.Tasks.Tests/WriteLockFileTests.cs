@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ReproBuild.Protocol;
+using ReproBuild.Tasks.Lock;
 
 namespace ReproBuild.Tasks.Tests;
 

@@ -74,6 +74,11 @@ internal static class DotNet
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["TERM"] = "dumb";
+        // Each project folder gets a model cache of its own beside it, so that one test's models are never another's
+        // cache hits (and the user's own cache is left alone); tests of the cache pass REPROBUILD_CACHE themselves.
+        info.Environment["REPROBUILD_CACHE"] = Path.GetFullPath(workingDirectory).TrimEnd(Path.DirectorySeparatorChar) + ".cache";
+        info.Environment.Remove("REPROBUILD_REMOTE_HEADER");
+        info.Environment.Remove("REPROBUILD_REMOTE_CREDENTIALS");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)

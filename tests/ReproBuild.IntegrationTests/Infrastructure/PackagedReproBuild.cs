@@ -26,11 +26,14 @@ public static class PackagedReproBuild
         // Directory.Build.* files here stop MSBuild from walking further up into whatever /tmp holds.
         File.WriteAllText(Path.Combine(WorkRoot, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(WorkRoot, "Directory.Build.targets"), "<Project />");
-        Version = $"0.1.0-it.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var release = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(RepositoryRoot, "Directory.Build.props")), "<VersionPrefix>(.+?)</VersionPrefix>").Groups[1].Value;
+        Version = $"{release}-it.{DateTime.UtcNow:yyyyMMddHHmmss}";
 
+        // A unique package version keeps NuGet's caches honest; the tool version that goes into fingerprints stays the
+        // release's, so that the sample's committed lock file holds for the package under test (locked and verify mode).
         foreach (var project in new[] { "src/ReproBuild.Runtime/ReproBuild.Runtime.csproj", "src/ReproBuild.Tasks/ReproBuild.Tasks.csproj", "src/ReproBuild.Testing/ReproBuild.Testing.csproj" })
         {
-            DotNet.Run(RepositoryRoot, ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}"], timeout: TimeSpan.FromMinutes(8)).ShouldSucceed();
+            DotNet.Run(RepositoryRoot, ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", $"-p:InformationalVersion={release}"], timeout: TimeSpan.FromMinutes(8)).ShouldSucceed();
         }
     }
 

@@ -72,5 +72,26 @@ internal sealed class UserProject
 
     public CommandResult Build(params string[] arguments) => DotNet.Run(Directory, ["build", .. arguments]);
 
+    /// <summary>A build with environment variables of its own: a shared cache, remote credentials.</summary>
+    public CommandResult Build(IDictionary<string, string?> environment, params string[] arguments) => DotNet.Run(Directory, ["build", .. arguments], environment);
+
+    /// <summary>The same project files and data in a new folder: what a second clone or a colleague has.</summary>
+    public UserProject CopyTo(string name)
+    {
+        var directory = Path.Combine(Path.GetDirectoryName(Directory)!, name);
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(Directory, file);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj" or ".reprobuild")
+            {
+                continue;
+            }
+            var target = Path.Combine(directory, relative);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return new UserProject(directory, Name);
+    }
+
     public CommandResult Run(params string[] arguments) => DotNet.Run(Directory, arguments);
 }

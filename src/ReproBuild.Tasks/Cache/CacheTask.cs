@@ -1,0 +1,68 @@
+using Microsoft.Build.Framework;
+
+namespace ReproBuild.Tasks.Cache;
+
+/// <summary>
+/// What the cache tasks share: where the local cache and the remote are, and cancellation (Ctrl+C, the IDE's
+/// Cancel) that stops a slow download at once.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The source never arms a timer, so it holds nothing to free; MSBuild does not dispose tasks.")]
+public abstract class CacheTask : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    /// <summary><c>$(ReproBuildCacheDir)</c>: the local content-addressed cache; empty turns it off.</summary>
+    public string CacheDirectory { get; set; } = "";
+
+    /// <summary><c>$(ReproBuildRemote)</c>: a folder or an <c>http(s)://</c> URL; empty for none.</summary>
+    public string Remote { get; set; } = "";
+
+    /// <summary><c>$(ReproBuildRemoteTimeout)</c>: seconds any one request to the remote may take.</summary>
+    public int RemoteTimeout { get; set; } = 30;
+
+    /// <summary>The project file, where problems without a better location are reported.</summary>
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    private protected CancellationToken Cancellation => _cancellation.Token;
+
+    public void Cancel() => _cancellation.Cancel();
+
+    private protected CacheFolder? OpenLocal() => CacheDirectory.Trim() is { Length: > 0 } path ? new CacheFolder(path) : null;
+
+    /// <summary>The remote named by <see cref="Remote"/>; null (with an RB4010 error) when it cannot be one.</summary>
+    private protected IRemoteCache? OpenRemote(out bool invalid)
+    {
+        invalid = false;
+        var remote = Remote.Trim();
+        if (remote.Length == 0)
+        {
+            return null;
+        }
+        if (Uri.TryCreate(remote, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            try
+            {
+                return new HttpRemote(uri, TimeSpan.FromSeconds(Math.Max(1, RemoteTimeout)));
+            }
+            catch (RemoteCacheException e)
+            {
+                invalid = true;
+                Log.LogError(null, ErrorCodes.InvalidRemote, null, ProjectFile, 0, 0, 0, 0, $"ReproBuildRemote is set, but {e.Message}.");
+                return null;
+            }
+        }
+        if (uri is { IsFile: true })
+        {
+            return new FolderRemote(uri.LocalPath);
+        }
+        if (remote.Contains("://", StringComparison.Ordinal))
+        {
+            invalid = true;
+            Log.LogError(null, ErrorCodes.InvalidRemote, null, ProjectFile, 0, 0, 0, 0,
+                $"ReproBuildRemote '{remote.Split("://")[0]}://…' is neither a folder nor an http:// or https:// URL.");
+            return null;
+        }
+        return new FolderRemote(Path.GetFullPath(remote, Path.GetDirectoryName(ProjectFile) ?? Environment.CurrentDirectory));
+    }
+}

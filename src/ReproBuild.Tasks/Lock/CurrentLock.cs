@@ -1,0 +1,34 @@
+using Microsoft.Build.Framework;
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Tasks.Lock;
+
+/// <summary>The lock file as this build would write it, from the items the pipeline's tasks returned.</summary>
+internal static class CurrentLock
+{
+    /// <param name="datasets">Datasets as <see cref="HashDatasets"/> returned them, inspected.</param>
+    /// <param name="models">Models as <see cref="ComputeModelFingerprints"/> returned them.</param>
+    /// <param name="trained">Whether the models have been trained: before training, digests and metrics are left empty.</param>
+    public static LockFile From(IEnumerable<ITaskItem> datasets, IEnumerable<ITaskItem> models, bool trained)
+    {
+        var lockedDatasets = new SortedDictionary<string, LockedDataset>(StringComparer.Ordinal);
+        foreach (var item in datasets)
+        {
+            var summary = ReproJson.Read<DatasetSummary>(item.GetMetadata("SummaryFile"));
+            lockedDatasets[summary.Name] = new LockedDataset(summary.Sha256, summary.Size, summary.Rows);
+        }
+        var lockedModels = new SortedDictionary<string, LockedModel>(StringComparer.Ordinal);
+        foreach (var item in models)
+        {
+            var inputs = ReproJson.Read<ModelInputs>(item.ItemSpec);
+            var result = trained ? ReproJson.Read<ModelResult>(item.GetMetadata("ResultFile")) : null;
+            lockedModels[item.GetMetadata("Name")] = new LockedModel(
+                result?.Fingerprint ?? item.GetMetadata("Fingerprint"),
+                result?.Sha256 ?? "",
+                item.GetMetadata("Version"),
+                result?.Metrics ?? new SortedDictionary<string, double?>(StringComparer.Ordinal),
+                inputs);
+        }
+        return new LockFile(LockFile.CurrentFormat, lockedDatasets, lockedModels);
+    }
+}
