@@ -60,6 +60,27 @@ internal sealed class CacheFolder(string root)
         }
     }
 
+    /// <summary>Copies a file in under its digest (known to be right), by way of a temporary file, unless it is there.</summary>
+    public void CopyContentFrom(string file, string sha256)
+    {
+        var path = PathOf(ContentKind, sha256);
+        if (File.Exists(path))
+        {
+            return;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.Copy(file, temporary);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     public void Remove(string kind, string key)
     {
         try

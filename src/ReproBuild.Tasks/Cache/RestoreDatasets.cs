@@ -137,20 +137,14 @@ public sealed class RestoreDatasets : CacheTask
         {
             try
             {
-                if (current is not null && !local.Contains(CacheFolder.ContentKind, current))
+                // The bytes about to be replaced are someone's work: keep them where they can be found.
+                if (current is not null)
                 {
-                    // The bytes about to be replaced are someone's work: keep them where they can be found.
-                    File.Copy(dataset.FullPath, local.PathOf(CacheFolder.ContentKind, current), overwrite: false);
+                    local.CopyContentFrom(dataset.FullPath, current);
                 }
-                if (!local.Contains(CacheFolder.ContentKind, hash))
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(local.PathOf(CacheFolder.ContentKind, hash))!);
-                    var cached = local.PathOf(CacheFolder.ContentKind, hash) + $".{Guid.NewGuid():N}.tmp";
-                    File.Copy(staging, cached);
-                    File.Move(cached, local.PathOf(CacheFolder.ContentKind, hash), overwrite: true);
-                }
+                local.CopyContentFrom(staging, hash);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Log.LogWarning(null, ErrorCodes.CacheWriteFailed, null, ProjectFile, 0, 0, 0, 0, $"Dataset '{dataset.Name}' could not be added to the cache at '{local.Root}': {e.Message}.");
             }
