@@ -26,7 +26,7 @@ public sealed class CollectOutputs : Microsoft.Build.Utilities.Task
     [Required]
     public string DefaultVersion { get; set; } = "";
 
-    /// <summary>Model, provenance and metrics files, with TargetPath <c>models/&lt;Model&gt;.*</c>.</summary>
+    /// <summary>Model, provenance, metrics and evaluation files, with TargetPath <c>models/&lt;Model&gt;.*</c>.</summary>
     [Output]
     public ITaskItem[] OutputFiles { get; private set; } = [];
 
@@ -59,6 +59,11 @@ public sealed class CollectOutputs : Microsoft.Build.Utilities.Task
             files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Model), $"models/{model}.zip"));
             files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Provenance), $"models/{model}.provenance.json"));
             files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Metrics), $"models/{model}.metrics.json"));
+            // Plot data for the reprobuild tool's report; models trained before it existed have none.
+            if (File.Exists(layout.ModelOutputFile(model, ModelOutputFiles.Evaluation)))
+            {
+                files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Evaluation), $"models/{model}.evaluation.json"));
+            }
             if (embed)
             {
                 resources.Add(Resource(layout.ModelOutputFile(model, ModelOutputFiles.Model), StampNames.ModelResource(model)));

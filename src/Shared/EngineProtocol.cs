@@ -110,4 +110,7 @@ internal static class ModelOutputFiles
     public const string Provenance = "provenance.json";
     public const string Metrics = "metrics.json";
     public const string Result = "result.json";
+
+    /// <summary>Curves, confusion matrix, predicted-versus-actual points and feature weights for plots (the reprobuild tool's report).</summary>
+    public const string Evaluation = "evaluation.json";
 }

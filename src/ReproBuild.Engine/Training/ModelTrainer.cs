@@ -36,6 +36,7 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
 
         var features = SelectFeatures(inputs, train, test);
         var positive = LabelPreparation.PositiveLabel(train, inputs.Label, inputs.PositiveLabel, request.ProjectFile, inputs.Task);
+        var binaryClasses = EvaluationPlots.BinaryClasses(train, inputs.Label, positive);
         train = LabelPreparation.Prepare(train, inputs.Label, inputs.Task, positive, request.ProjectFile);
         test = test is null ? null : LabelPreparation.Prepare(test, inputs.Label, inputs.Task, positive, request.ProjectFile);
 
@@ -65,10 +66,12 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
 
         ITransformer model;
         SortedDictionary<string, double?> metrics;
+        EvaluationDocument evaluation;
         try
         {
             model = pipeline.Fit(trainView);
             metrics = ModelEvaluator.Evaluate(ml, model.Transform(testView), inputs.Task, inputs.Label);
+            evaluation = EvaluationPlots.Create(model, model.Transform(testView), inputs, binaryClasses);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -88,6 +91,7 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         var result = new ModelResult(inputs.Model, fingerprint, sha256, inputs.Task, inputs.Trainer, trainRows, testRows, metrics);
         File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Metrics), ReproJson.Serialize(new { result.Model, result.Task, result.TrainRows, result.TestRows, EvaluatedOn = inputs.TestDataset?.Name ?? $"split:{inputs.TestFraction?.ToString("R", CultureInfo.InvariantCulture)}", result.Metrics }));
         File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Result), ReproJson.Serialize(result));
+        File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Evaluation), ReproJson.Serialize(evaluation));
         Directory.Move(staging, job.OutputDirectory);
 
         clock.Stop();

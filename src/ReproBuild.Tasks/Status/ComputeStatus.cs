@@ -1,0 +1,174 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Tasks;
+
+/// <summary>
+/// The <c>ReproBuildStatus</c> target's task: for each dataset and model, whether the next build would inspect or
+/// train it again and why, and whether it would rewrite the lock file. It checks the items as the build does and
+/// compares what the build would write under obj/ with what is there, through the same code (stat cache, input
+/// documents, fingerprints) — but writes nothing: not the input documents, not even the stat cache.
+/// </summary>
+public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The project's <c>Dataset</c> items.</summary>
+    public ITaskItem[] Datasets { get; set; } = [];
+
+    /// <summary>The project's <c>Model</c> items.</summary>
+    public ITaskItem[] Models { get; set; } = [];
+
+    /// <summary>ReproBuild's folder under obj/.</summary>
+    [Required]
+    public string IntermediateDirectory { get; set; } = "";
+
+    /// <summary>The project file, where item problems are reported.</summary>
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    /// <summary>The version of a model that sets none: the project's <c>Version</c>.</summary>
+    [Required]
+    public string DefaultVersion { get; set; } = "";
+
+    /// <summary>The lock file (<c>$(ReproBuildLockFile)</c>).</summary>
+    [Required]
+    public string LockFile { get; set; } = "";
+
+    /// <summary>One item per dataset, per model and for the lock file; see <see cref="StatusEntry"/>.</summary>
+    [Output]
+    public ITaskItem[] Entries { get; private set; } = [];
+
+    public override bool Execute()
+    {
+        var problems = new ItemProblems(Log, ProjectFile);
+        var layout = new IntermediateLayout(IntermediateDirectory);
+        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+        var datasets = ParseDatasets(problems);
+        var models = ParseModels(problems, datasets);
+        if (problems.ErrorCount > 0)
+        {
+            return false;
+        }
+
+        // Stat cache hits cost one stat; a file whose stat changed is hashed, and the result is not saved.
+        var hashes = StatCache.Load(layout.StatCacheFile).Hash(datasets.SelectMany(DatasetInput.Files).ToArray());
+        var entries = new List<StatusEntry>();
+        var summaries = new Dictionary<string, DatasetSummary?>(StringComparer.Ordinal);
+        var staleDatasets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var dataset in datasets)
+        {
+            var entry = DatasetStatus.Check(dataset, hashes, layout, projectDirectory);
+            entries.Add(entry);
+            if (entry.Stale)
+            {
+                staleDatasets.Add(dataset.Name);
+            }
+            var summaryFile = layout.DatasetSummaryFile(dataset.Name);
+            summaries[dataset.Name] = File.Exists(summaryFile) ? ReproJson.Read<DatasetSummary>(summaryFile) : null;
+        }
+
+        var locked = LockedDigests.Read(LockFile);
+        foreach (var model in models)
+        {
+            entries.Add(ModelStatus.Check(model, summaries, staleDatasets, layout, locked));
+        }
+        entries.Add(LockStatus(locked, summaries, models, staleDatasets));
+
+        foreach (var entry in entries)
+        {
+            Log.LogMessage(MessageImportance.High, $"ReproBuild: {entry.Describe()}");
+        }
+        Entries = entries.Select(e => e.ToItem()).ToArray();
+        return !Log.HasLoggedErrors;
+    }
+
+    // The same checks, with the same errors, as _ReproBuildHashDatasets.
+    private List<DatasetItem> ParseDatasets(ItemProblems problems)
+    {
+        var datasets = new List<DatasetItem>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in Datasets)
+        {
+            if (DatasetItem.Parse(item, problems) is not { } dataset)
+            {
+                continue;
+            }
+            if (!names.Add(dataset.Name))
+            {
+                problems.Error(ErrorCodes.DuplicateName, $"Two Dataset items are named '{dataset.Name}'; give one a different Name metadata.");
+            }
+            else if (!File.Exists(dataset.FullPath))
+            {
+                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the file '{dataset.FullPath}' does not exist.");
+            }
+            else if (dataset.SchemaFile is not null && !File.Exists(dataset.SchemaFile))
+            {
+                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the schema file '{dataset.SchemaFile}' does not exist.");
+            }
+            else
+            {
+                datasets.Add(dataset);
+            }
+        }
+        return datasets;
+    }
+
+    // The same checks, with the same errors, as _ReproBuildFingerprintModels.
+    private List<ModelItem> ParseModels(ItemProblems problems, List<DatasetItem> datasets)
+    {
+        var known = datasets.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var models = new List<ModelItem>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in Models)
+        {
+            if (ModelItem.Parse(item, DefaultVersion, problems) is not { } model)
+            {
+                continue;
+            }
+            if (!names.Add(model.Name))
+            {
+                problems.Error(ErrorCodes.DuplicateName, $"Two Model items are named '{model.Name}'.");
+                continue;
+            }
+            var missing = new[] { model.Dataset, model.TestDataset }.OfType<string>().FirstOrDefault(d => !known.Contains(d));
+            if (missing is not null)
+            {
+                var list = known.Count == 0 ? "the project declares no Dataset items" : $"known datasets: {string.Join(", ", known.Order(StringComparer.Ordinal))}";
+                problems.Error(ErrorCodes.UnknownDataset, $"Model '{model.Name}' refers to dataset '{missing}', which is not declared; {list}.");
+                continue;
+            }
+            models.Add(model);
+        }
+        return models;
+    }
+
+    private StatusEntry LockStatus(LockedDigests locked, Dictionary<string, DatasetSummary?> summaries, List<ModelItem> models, HashSet<string> staleDatasets)
+    {
+        var entry = new StatusEntry(StatusEntry.LockFileKind, Path.GetFileName(LockFile));
+        entry.Metadata["File"] = Path.GetFullPath(LockFile);
+        if (locked.Problem is not null)
+        {
+            entry.Reasons.Add($"{LockFile}: {locked.Problem}; the build writes it");
+            return entry;
+        }
+        foreach (var (name, summary) in summaries.Where(s => !staleDatasets.Contains(s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            if (summary is not null && locked.DatasetSha256.GetValueOrDefault(name) is var sha && sha != summary.Sha256)
+            {
+                entry.Reasons.Add(sha is null
+                    ? $"dataset '{name}' is not in the lock file yet"
+                    : $"dataset '{name}': the lock file records sha256 {InputChanges.Prefix(sha)}, the data has {InputChanges.Prefix(summary.Sha256)}");
+            }
+        }
+        foreach (var name in locked.DatasetSha256.Keys.Where(n => !summaries.ContainsKey(n)).Order(StringComparer.Ordinal))
+        {
+            entry.Reasons.Add($"dataset '{name}' is in the lock file but no longer declared");
+        }
+        var declared = models.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in locked.ModelFingerprints.Keys.Where(n => !declared.Contains(n)).Order(StringComparer.Ordinal))
+        {
+            entry.Reasons.Add($"model '{name}' is in the lock file but no longer declared");
+        }
+        return entry;
+    }
+}

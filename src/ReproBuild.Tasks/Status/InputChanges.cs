@@ -1,0 +1,111 @@
+using System.Globalization;
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Tasks;
+
+/// <summary>
+/// Says in words what differs between the inputs the last build recorded and the inputs a build would record now:
+/// the same documents the build compares byte for byte, compared field by field so that a person learns why.
+/// </summary>
+internal static class InputChanges
+{
+    /// <param name="dataFile">The data file as the project names it, for the message.</param>
+    /// <param name="sha256Change">Old and new SHA-256 of the data, when its content changed and both are known.</param>
+    public static List<string> Dataset(DatasetInput before, DatasetInput now, string dataFile, string? schemaFile, (string? Old, string New)? sha256Change)
+    {
+        var changes = new List<string>();
+        if (before.ContentHash != now.ContentHash)
+        {
+            var digests = sha256Change is { Old: { } old, New: var current }
+                ? $"sha256 {Prefix(old)} -> {Prefix(current)}"
+                : $"xxh128 {Prefix(before.ContentHash)} -> {Prefix(now.ContentHash)}";
+            var size = before.Size == now.Size
+                ? string.Create(CultureInfo.InvariantCulture, $"{now.Size:N0} bytes")
+                : string.Create(CultureInfo.InvariantCulture, $"{before.Size:N0} -> {now.Size:N0} bytes");
+            changes.Add($"{dataFile} changed: {digests} ({size})");
+        }
+        if (before.SchemaHash != now.SchemaHash)
+        {
+            changes.Add((before.SchemaHash, now.SchemaHash) switch
+            {
+                (null, _) => $"schema {schemaFile} added",
+                (_, null) => "schema removed",
+                var (old, current) => $"schema {schemaFile} changed: xxh128 {Prefix(old)} -> {Prefix(current)}",
+            });
+        }
+        Compare(changes, "Separator", Separator(before.Separator), Separator(now.Separator));
+        Compare(changes, "HasHeader", before.HasHeader ? "true" : "false", now.HasHeader ? "true" : "false");
+        Compare(changes, "Resource", before.SchemaResource, now.SchemaResource);
+        Compare(changes, "ReproBuild engine version", before.EngineVersion, now.EngineVersion);
+        return changes;
+    }
+
+    public static List<string> Model(ModelInputs before, ModelInputs now)
+    {
+        var changes = new List<string>();
+        Compare(changes, "Task", before.Task, now.Task);
+        Compare(changes, "LabelColumn", before.Label, now.Label);
+        Compare(changes, "PositiveLabel", before.PositiveLabel, now.PositiveLabel);
+        Compare(changes, "Features", string.Join(";", before.Features), string.Join(";", now.Features));
+        Compare(changes, "Ignore", string.Join(";", before.Ignore), string.Join(";", now.Ignore));
+        Compare(changes, "Trainer", before.Trainer, now.Trainer);
+        foreach (var name in before.Parameters.Keys.Union(now.Parameters.Keys).Order(StringComparer.Ordinal))
+        {
+            switch (before.Parameters.GetValueOrDefault(name), now.Parameters.GetValueOrDefault(name))
+            {
+                case (null, var added):
+                    changes.Add($"parameter {name} added: {added}");
+                    break;
+                case (var removed, null):
+                    changes.Add($"parameter {name} removed (was {removed})");
+                    break;
+                case var (old, current) when old != current:
+                    changes.Add($"parameter {name}: {old} -> {current}");
+                    break;
+            }
+        }
+        Compare(changes, "Seed", before.Seed.ToString(CultureInfo.InvariantCulture), now.Seed.ToString(CultureInfo.InvariantCulture));
+        Compare(changes, "TestFraction", before.TestFraction?.ToString("R", CultureInfo.InvariantCulture), now.TestFraction?.ToString("R", CultureInfo.InvariantCulture));
+        CompareDataset(changes, "training dataset", before.Dataset, now.Dataset);
+        CompareDataset(changes, "test dataset", before.TestDataset, now.TestDataset);
+        Compare(changes, "ReproBuild version", before.EngineVersion, now.EngineVersion);
+        Compare(changes, "Microsoft.ML version", before.MicrosoftMLVersion, now.MicrosoftMLVersion);
+        return changes;
+    }
+
+    /// <summary>The first 8 hex digits: enough to tell digests apart in a message, as git does with commits.</summary>
+    public static string Prefix(string digest) => digest.Length > 8 ? digest[..8] : digest;
+
+    private static void CompareDataset(List<string> changes, string role, DatasetReference? before, DatasetReference? now)
+    {
+        if (before is null && now is null)
+        {
+            return;
+        }
+        if (before is null || now is null || before.Name != now.Name)
+        {
+            Compare(changes, role, before?.Name, now?.Name);
+            return;
+        }
+        if (before.Sha256 != now.Sha256)
+        {
+            changes.Add($"{role} '{now.Name}' changed: sha256 {Prefix(before.Sha256)} -> {Prefix(now.Sha256)}");
+        }
+        if (before.SchemaSha256 != now.SchemaSha256)
+        {
+            changes.Add($"{role} '{now.Name}' is read with another schema: sha256 {Prefix(before.SchemaSha256 ?? "none")} -> {Prefix(now.SchemaSha256 ?? "none")}");
+        }
+    }
+
+    private static void Compare(List<string> changes, string what, string? before, string? now)
+    {
+        if (!string.Equals(before, now, StringComparison.Ordinal))
+        {
+            changes.Add($"{what}: {Show(before)} -> {Show(now)}");
+        }
+    }
+
+    private static string Show(string? value) => value is null or "" ? "(none)" : value;
+
+    private static string Separator(char separator) => separator == '\t' ? "\\t" : $"'{separator}'";
+}

@@ -1,0 +1,74 @@
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Tasks;
+
+/// <summary>
+/// Whether the build would train a model again, decided as <c>_ReproBuildFingerprintModels</c> and the training
+/// target's Inputs/Outputs decide it — the inputs document it would write against the one in obj/, then the model's
+/// time against the document's — but without writing or training anything.
+/// </summary>
+internal static class ModelStatus
+{
+    /// <param name="staleDatasets">Datasets that will be inspected again: their SHA-256 is not known until then.</param>
+    public static StatusEntry Check(ModelItem model, IReadOnlyDictionary<string, DatasetSummary?> summaries, IReadOnlySet<string> staleDatasets, IntermediateLayout layout, LockedDigests locked)
+    {
+        var entry = new StatusEntry(StatusEntry.ModelKind, model.Name);
+        entry.Metadata["Task"] = model.Task;
+        entry.Metadata["Trainer"] = model.Trainer;
+        entry.Metadata["OutputDirectory"] = layout.ModelOutputDirectory(model.Name);
+        entry.Metadata["EvaluationFile"] = layout.ModelOutputFile(model.Name, ModelOutputFiles.Evaluation);
+
+        foreach (var dataset in new[] { model.Dataset, model.TestDataset }.OfType<string>().Where(staleDatasets.Contains))
+        {
+            entry.Reasons.Add($"dataset '{dataset}' changed (see above)");
+        }
+        var train = summaries.GetValueOrDefault(model.Dataset);
+        var test = model.TestDataset is null ? null : summaries.GetValueOrDefault(model.TestDataset);
+        if (train is null || (model.TestDataset is not null && test is null))
+        {
+            if (entry.Reasons.Count == 0)
+            {
+                entry.Reasons.Add("its datasets have not been inspected yet");
+            }
+            return entry;
+        }
+
+        var now = ReproJson.Serialize(ModelInputsFactory.Create(model, train, test));
+        var fingerprint = ModelFingerprint.Of(now);
+        entry.Metadata["Fingerprint"] = fingerprint;
+        var inputsFile = layout.ModelInputsFile(model.Name);
+        if (!File.Exists(inputsFile))
+        {
+            entry.Reasons.Add("never trained: the project has not been built since this model was added");
+            return entry;
+        }
+        var recorded = File.ReadAllText(inputsFile);
+        if (recorded != now)
+        {
+            entry.Reasons.AddRange(InputChanges.Model(ReproJson.Deserialize<ModelInputs>(recorded), ReproJson.Deserialize<ModelInputs>(now)));
+            if (entry.Reasons.Count == 0)
+            {
+                entry.Reasons.Add($"its recorded inputs ({inputsFile}) differ from the current ones");
+            }
+            return entry;
+        }
+        if (entry.Reasons.Count > 0)
+        {
+            return entry;
+        }
+        // The training target runs when the model is missing or older than its inputs: the last training failed.
+        var modelFile = layout.ModelOutputFile(model.Name, ModelOutputFiles.Model);
+        if (!File.Exists(modelFile) || File.GetLastWriteTimeUtc(modelFile) < File.GetLastWriteTimeUtc(inputsFile))
+        {
+            entry.Reasons.Add("its last training did not finish (it failed or was cancelled); build to train it");
+            return entry;
+        }
+        if (locked.Problem is null && locked.ModelFingerprints.GetValueOrDefault(model.Name) is var lockedFingerprint && lockedFingerprint != fingerprint)
+        {
+            entry.Reasons.Add(lockedFingerprint is null
+                ? "the lock file has no entry for it yet"
+                : $"the lock file records fingerprint {InputChanges.Prefix(lockedFingerprint)}, the build would record {InputChanges.Prefix(fingerprint)}");
+        }
+        return entry;
+    }
+}

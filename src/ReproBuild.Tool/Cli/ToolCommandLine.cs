@@ -1,0 +1,31 @@
+using System.CommandLine;
+using ReproBuild.Tool.Commands;
+
+namespace ReproBuild.Tool;
+
+/// <summary>
+/// The <c>reprobuild</c> command line, on System.CommandLine — the parser the .NET CLI itself uses — so help,
+/// option syntax (<c>-v diag</c>, <c>--verbosity=quiet</c>), suggestions for typos and errors for bad arguments
+/// behave exactly as in <c>dotnet</c>.
+/// </summary>
+internal static class ToolCommandLine
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = Create();
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    public static RootCommand Create()
+    {
+        var common = new CommonOptions();
+        var root = new RootCommand("reprobuild: what a ReproBuild build would redo and why, the experiment history, diffs between experiments, model verification and an HTML report.");
+        root.Options.Add(common.Verbosity);
+        root.Subcommands.Add(StatusCommand.Create(common));
+        root.Subcommands.Add(RunsCommand.Create(common));
+        root.Subcommands.Add(DiffCommand.Create(common));
+        root.Subcommands.Add(VerifyCommand.Create(common));
+        root.Subcommands.Add(ReportCommand.Create(common));
+        return root;
+    }
+}

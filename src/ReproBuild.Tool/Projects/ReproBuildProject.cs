@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+
+namespace ReproBuild.Tool.Projects;
+
+/// <summary>
+/// A project that uses ReproBuild, as MSBuild evaluates it: where its lock file and run records are, and — by
+/// running its <c>ReproBuildStatus</c> target — what the next build would redo. Nothing here parses a project file.
+/// </summary>
+internal sealed class ReproBuildProject : IDisposable
+{
+    private readonly MSBuildEvaluation _evaluation;
+
+    private ReproBuildProject(MSBuildEvaluation evaluation) => _evaluation = evaluation;
+
+    public string ProjectFile => _evaluation.ProjectFile;
+
+    public void Dispose() => _evaluation.Dispose();
+
+    public string Name => Path.GetFileNameWithoutExtension(ProjectFile);
+
+    public string Directory => Path.GetDirectoryName(ProjectFile)!;
+
+    /// <summary><c>$(ReproBuildRunsDirectory)</c>.</summary>
+    public string RunsDirectory => _evaluation.RunsDirectory;
+
+    /// <summary><c>$(ReproBuildLockFile)</c>.</summary>
+    public string LockFile => _evaluation.LockFile;
+
+    public static ReproBuildProject Load(ProjectOptions options, ConsoleOutput output)
+    {
+        var file = ProjectLocator.Find(options.Project);
+        MSBuildHost.EnsureRegistered(Path.GetDirectoryName(file)!);
+        using (output.Progress($"Evaluating {Path.GetFileName(file)}"))
+        {
+            return new ReproBuildProject(Evaluate(file, options, output));
+        }
+    }
+
+    /// <summary>Runs <c>ReproBuildStatus</c>: per dataset, model and lock file, up to date or stale and why.</summary>
+    public IReadOnlyList<StatusItem> Status(ConsoleOutput output)
+    {
+        using (output.Progress($"Checking {Path.GetFileName(ProjectFile)}"))
+        {
+            return _evaluation.RunStatusTarget(output);
+        }
+    }
+
+    // Kept out of Load so that no Microsoft.Build type is loaded before the Locator has registered the SDK's MSBuild.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static MSBuildEvaluation Evaluate(string file, ProjectOptions options, ConsoleOutput output) => new(file, options, output);
+}

@@ -1,0 +1,182 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ReproBuild.Tool.Tests.Infrastructure;
+
+namespace ReproBuild.Tool.Tests;
+
+/// <summary>
+/// The README's walk-through, for real: a project with two models is built, committed, changed (one parameter)
+/// and built again; then the built tool — run as a process, as `reprobuild` — reports status, the two experiments,
+/// their diff, verifies the assembly, and writes a report that headless Chromium renders.
+/// </summary>
+[TestClass]
+public sealed class ToolEndToEndTests
+{
+    private static ModelProject _project = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static void BuildTwoExperiments(TestContext context)
+    {
+        _project = new ModelProject();
+        _project.Git("init", "-q").ShouldExitWith(0);
+        _project.Build().ShouldExitWith(0);
+        _project.Git("add", "-A", "Models.csproj", "data", "repro.lock.json").ShouldExitWith(0);
+        _project.Git("commit", "-q", "-m", "first experiment").ShouldExitWith(0);
+        _project.WriteProject(trees: 10);
+        _project.Build().ShouldExitWith(0);
+    }
+
+    [ClassCleanup]
+    public static void DeleteProject() => _project?.Dispose();
+
+    private ProcessResult Tool(params string[] arguments) => _project.Tool([.. arguments, "-c", Repository.Configuration]);
+
+    [TestMethod]
+    public void StatusIsUpToDateAfterABuildAndNamesWhatChanged()
+    {
+        StringAssert.Contains(Tool("status").ShouldExitWith(0).Output, "everything is up to date");
+        try
+        {
+            _project.WriteProject(trees: 20);
+            var stale = Tool("status").ShouldExitWith(1);
+            StringAssert.Contains(stale.Output, "parameter NumberOfTrees: 10 -> 20");
+            StringAssert.Matches(stale.Output, new Regex(@"model\s+Price\s+up to date"));
+
+            var quiet = Tool("status", "-v", "q").ShouldExitWith(1);
+            Assert.IsFalse(quiet.Output.Contains("Price", StringComparison.Ordinal), "quiet lists only what is stale");
+        }
+        finally
+        {
+            _project.WriteProject(trees: 10);
+        }
+        Tool("status").ShouldExitWith(0);
+    }
+
+    [TestMethod]
+    public void RunsShowBothExperiments()
+    {
+        var runs = Tool("runs").ShouldExitWith(0).Output;
+        StringAssert.Matches(runs, new Regex(@"Risk~1 .* NumberOfLeaves=4 NumberOfTrees=5 Seed=1 "));
+        StringAssert.Matches(runs, new Regex(@"Risk~0 .* NumberOfLeaves=4 NumberOfTrees=10 Seed=1 "));
+        StringAssert.Contains(runs, "Price (Regression)");
+
+        using var json = JsonDocument.Parse(Tool("runs", "--json", "--model", "Risk").ShouldExitWith(0).Output);
+        Assert.AreEqual(2, json.RootElement.GetArrayLength());
+        Assert.AreEqual("10", json.RootElement[1].GetProperty("parameters").GetProperty("NumberOfTrees").GetString());
+
+        StringAssert.Contains(Tool("runs", "--model", "Nope").ShouldExitWith(2).Error, "No runs of Nope");
+    }
+
+    [TestMethod]
+    public void DiffShowsTheTwoExperimentsSideBySide()
+    {
+        var runs = Tool("diff", "Risk~1", "Risk~0").ShouldExitWith(0).Output;
+        StringAssert.Matches(runs, new Regex(@"\*\s+NumberOfTrees\s+5\s+10"));
+        StringAssert.Matches(runs, new Regex(@"AreaUnderRocCurve\s+\S+\s+\S+\s+\S+\s+\S+%"));
+
+        // Default: the committed lock file against the one the second build wrote.
+        var locks = Tool("diff").ShouldExitWith(0).Output;
+        StringAssert.Contains(locks, "old: HEAD:repro.lock.json");
+        StringAssert.Matches(locks, new Regex(@"Risk: model sha256 \w{8} -> \w{8}"));
+        StringAssert.Contains(locks, "Unchanged (same model, parameters and metrics): Price");
+
+        StringAssert.Contains(Tool("diff", "HEAD", "--md").ShouldExitWith(0).Output, "| NumberOfTrees | 5 | 10 |");
+        using var json = JsonDocument.Parse(Tool("diff", "Risk~1", "--json").ShouldExitWith(0).Output);
+        Assert.AreEqual("Risk", json.RootElement.GetProperty("models")[0].GetProperty("model").GetString());
+
+        StringAssert.Contains(Tool("diff", "no-such-thing").ShouldExitWith(2).Error, "is neither a run");
+    }
+
+    [TestMethod]
+    public void VerifyChecksTheAssemblyAndCatchesATamperedModel()
+    {
+        var verified = _project.Tool("verify", Path.Combine(_project.OutputDirectory, "Models.dll")).ShouldExitWith(0).Output;
+        StringAssert.Matches(verified, new Regex(@"Risk  OK  sha256 \w{64}"));
+        StringAssert.Contains(verified, "BinaryClassification with FastTree, seed 1, label sick (positive: yes)");
+        StringAssert.Contains(verified, "train data: patients (160 rows");
+
+        Assert.IsTrue(File.Exists(Path.Combine(_project.OutputDirectory, "models", "Risk.evaluation.json")), "the plot data is copied beside the model");
+
+        var folder = Path.Combine(_project.Root, "tampered");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(_project.OutputDirectory, "models", "Risk.provenance.json"), Path.Combine(folder, "Risk.provenance.json"));
+        var bytes = File.ReadAllBytes(Path.Combine(_project.OutputDirectory, "models", "Risk.zip"));
+        bytes[^10] ^= 0xFF;
+        File.WriteAllBytes(Path.Combine(folder, "Risk.zip"), bytes);
+        StringAssert.Contains(_project.Tool("verify", Path.Combine(folder, "Risk.zip")).ShouldExitWith(1).Output, "Risk  MISMATCH");
+    }
+
+    [TestMethod]
+    public void TheReportRendersInHeadlessChromiumWithoutErrors()
+    {
+        var report = Path.Combine(_project.Root, "report.html");
+        StringAssert.Contains(Tool("report", "-o", report).ShouldExitWith(0).Output, "(2 models, 2 datasets, 3 runs)");
+        var html = File.ReadAllText(report);
+        Assert.IsFalse(Regex.IsMatch(html, @"(src|href)\s*=\s*[""']?(https?:)?//"), "the report loads nothing from the network");
+        Attach(report);
+
+        var chromium = HeadlessChromium.Find();
+        // Like nginx for the remote-cache tests, the browser is a stated test dependency (.ci/run installs it): a
+        // missing one fails, so that a green run always means the charts were seen to render.
+        Assert.IsNotNull(chromium, "chromium is not installed (apt-get install chromium; .ci/run does): the report's rendering cannot be checked.");
+
+        var profile = Path.Combine(_project.Root, "chromium-profile");
+        var dom = HeadlessChromium.DumpDom(chromium, report, profile);
+        var root = Regex.Match(dom.Output, "<html[^>]*>").Value;
+        StringAssert.Contains(root, "data-reprobuild-status=\"rendered\"", dom.All);
+        StringAssert.Contains(root, "data-errors=\"0\"");
+        // Per model: 3 metric histories, 2 curves or 2 scatter plots, feature importance; per numeric column a histogram.
+        var charts = int.Parse(Regex.Match(root, "data-charts=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.IsGreaterThanOrEqualTo(2 * 6 + 4, charts, root);
+        StringAssert.Contains(dom.Output, "Confusion matrix");
+        Assert.IsFalse(dom.Error.Split('\n').Any(l => l.Contains("CONSOLE", StringComparison.Ordinal) && l.Contains("rror", StringComparison.Ordinal)), dom.Error);
+
+        var png = Path.Combine(_project.Root, "report.png");
+        HeadlessChromium.Screenshot(chromium, report, png, profile);
+        Assert.IsTrue(File.Exists(png) && new FileInfo(png).Length > 10_000, "the screenshot was written");
+        Attach(png);
+    }
+
+    [TestMethod]
+    public void ThePackageInstallsAsALocalToolAndRuns()
+    {
+        // The package is made from the tool the test project already built; a version of its own keeps any cached
+        // package from standing in for it, and is removed from the NuGet cache afterwards.
+        var version = $"0.1.0-tooltest.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var feed = Path.Combine(_project.Root, "feed");
+        var tools = Path.Combine(_project.Root, "tools");
+        Directory.CreateDirectory(tools);
+        Processes.DotNet(Repository.Root, ["pack", Path.Combine("src", "ReproBuild.Tool", "ReproBuild.Tool.csproj"), "--no-build", "-c", Repository.Configuration, "-o", feed, $"-p:Version={version}"]).ShouldExitWith(0);
+        try
+        {
+            Processes.DotNet(tools, ["new", "tool-manifest"]).ShouldExitWith(0);
+            Processes.DotNet(tools, ["tool", "install", "--local", "ReproBuild.Tool", "--version", version, "--add-source", feed]).ShouldExitWith(0);
+
+            StringAssert.Contains(Processes.DotNet(tools, ["reprobuild", "--help"]).ShouldExitWith(0).Output, "status");
+            StringAssert.Contains(Processes.DotNet(tools, ["reprobuild", "runs", _project.Directory, "-c", Repository.Configuration]).ShouldExitWith(0).Output, "Risk~0");
+        }
+        finally
+        {
+            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
+                ? custom
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            var cached = Path.Combine(packages, "reprobuild.tool", version);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+    }
+
+    // The project folder is deleted when the class ends, before the test logger collects attachments: attach copies.
+    private void Attach(string file)
+    {
+        var folder = Path.Combine(TestContext.TestResultsDirectory ?? Path.GetTempPath(), "reprobuild-tool");
+        Directory.CreateDirectory(folder);
+        var copy = Path.Combine(folder, Path.GetFileName(file));
+        File.Copy(file, copy, overwrite: true);
+        TestContext.AddResultFile(copy);
+    }
+}
