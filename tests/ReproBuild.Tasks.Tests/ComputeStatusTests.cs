@@ -66,13 +66,13 @@ public sealed class ComputeStatusTests
             """);
     }
 
-    private (bool Success, Dictionary<string, ITaskItem> Entries, RecordingBuildEngine Engine) Status(TaskItem model)
+    private (bool Success, Dictionary<string, ITaskItem> Entries, RecordingBuildEngine Engine) Status(TaskItem model, string cacheDirectory = "")
     {
         var engine = new RecordingBuildEngine(_project);
         var task = new ComputeStatus
         {
             BuildEngine = engine, Datasets = [DatasetItem()], Models = [model], IntermediateDirectory = _layout.Root,
-            ProjectFile = _project, DefaultVersion = "1.0.0", LockFile = _temp.File("repro.lock.json"),
+            ProjectFile = _project, DefaultVersion = "1.0.0", LockFile = _temp.File("repro.lock.json"), CacheDirectory = cacheDirectory,
         };
         var success = task.Execute();
         return (success, task.Entries.ToDictionary(e => $"{e.GetMetadata("Kind")}:{e.ItemSpec}"), engine);
@@ -110,6 +110,20 @@ public sealed class ComputeStatusTests
         CollectionAssert.AreEqual(
             new[] { "parameter NumberOfLeaves added: 4", "parameter NumberOfTrees: 100 -> 200" },
             Reasons(entries["Model:Cancer"]));
+    }
+
+    [TestMethod]
+    public void AStaleModelTheCacheHoldsIsSaidToBeRestoredNotTrained()
+    {
+        Build(ModelItem());
+        var (_, stale, _) = Status(ModelItem("NumberOfTrees=200"), _temp.File("cache"));
+        var fingerprint = stale["Model:Cancer"].GetMetadata("Fingerprint");
+        Assert.AreEqual(1, Reasons(stale["Model:Cancer"]).Length, "An empty cache changes nothing.");
+
+        _temp.Write($"cache/ac/{fingerprint}", "{}");
+        var (_, cached, _) = Status(ModelItem("NumberOfTrees=200"), _temp.File("cache"));
+
+        StringAssert.Contains(Reasons(cached["Model:Cancer"])[^1], "the next build restores it without training");
     }
 
     [TestMethod]

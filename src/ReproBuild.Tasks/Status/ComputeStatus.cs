@@ -34,6 +34,9 @@ public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
     [Required]
     public string LockFile { get; set; } = "";
 
+    /// <summary><c>$(ReproBuildCacheDir)</c>: a stale model the cache holds is restored, not trained, and status says so.</summary>
+    public string CacheDirectory { get; set; } = "";
+
     /// <summary>One item per dataset, per model and for the lock file; see <see cref="StatusEntry"/>.</summary>
     [Output]
     public ITaskItem[] Entries { get; private set; } = [];
@@ -68,9 +71,15 @@ public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
         }
 
         var locked = LockedDigests.Read(LockFile);
+        var cache = CacheDirectory.Trim() is { Length: > 0 } cacheDirectory ? new Cache.CacheFolder(cacheDirectory) : null;
         foreach (var model in models)
         {
-            entries.Add(ModelStatus.Check(model, summaries, staleDatasets, layout, locked));
+            var entry = ModelStatus.Check(model, summaries, staleDatasets, layout, locked);
+            if (entry.Stale && entry.Metadata.GetValueOrDefault("Fingerprint") is { } fingerprint && cache?.Contains(Cache.CacheFolder.ActionKind, fingerprint) == true)
+            {
+                entry.Reasons.Add("the cache holds a model trained from these inputs: the next build restores it without training");
+            }
+            entries.Add(entry);
         }
         entries.Add(LockStatus(locked, summaries, models, staleDatasets));
 
