@@ -17,7 +17,7 @@ public sealed class ReproducibilityTests
         var origin = Path.Combine(PackagedReproBuild.WorkRoot, "sample-origin");
         var sample = Path.Combine(PackagedReproBuild.RepositoryRoot, "samples", "Cancer");
         Directory.CreateDirectory(Path.Combine(origin, "data"));
-        foreach (var file in new[] { "Cancer.csproj", "ModelsMarker.cs" }.Concat(Directory.GetFiles(Path.Combine(sample, "data")).Select(f => Path.Combine("data", Path.GetFileName(f)))))
+        foreach (var file in new[] { "Cancer.csproj", "ModelsMarker.cs", "repro.lock.json" }.Concat(Directory.GetFiles(Path.Combine(sample, "data")).Select(f => Path.Combine("data", Path.GetFileName(f)))))
         {
             File.Copy(Path.Combine(sample, file), Path.Combine(origin, file));
         }
