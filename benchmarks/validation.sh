@@ -6,13 +6,16 @@
 #   megabytes  size of the generated CSV in MiB (default 1024: 1.07 GB).
 # Environment: ROUNDS (separate processes per measurement, default 3), MAX_WAIT (seconds to wait for a quiet machine
 # before each measurement, default 900), QUIET_BUSY_PERCENT (CPU busy % that counts as quiet, default 15),
-# KEEP_RESULTS (a folder to copy the raw JSON results into).
+# KEEP_RESULTS (a folder to copy the raw JSON results into), BREAKDOWN_ROUNDS (rounds of the breakdown measurements,
+# default ROUNDS), WARMUP_MIB (size of the warm-up file, default 64), VALIDATION_COMMAND (the command the report names).
 # Takes about 10-15 minutes on a quiet 2-core machine; needs root (or sudo) only to install missing packages.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 megabytes="${1:-1024}"
 rounds="${ROUNDS:-3}"
+breakdown_rounds="${BREAKDOWN_ROUNDS:-$rounds}"
+warmup_mib="${WARMUP_MIB:-64}"
 max_wait="${MAX_WAIT:-900}"
 quiet_busy="${QUIET_BUSY_PERCENT:-15}"
 python=/usr/bin/python3 # Debian's pandas is for this interpreter; the python3 first on PATH may lack it.
@@ -49,9 +52,9 @@ trap 'rm -rf "$work"' EXIT
 needed=$(( (megabytes + 64) * 1024 * 1024 + 100 * 1024 * 1024 ))
 free=$(( $(df -Pk "$work" | awk 'NR==2 {print $4}') * 1024 ))
 if (( free < needed )); then say "not enough space in $work: $free bytes free, $needed needed"; exit 1; fi
-say "generating ${megabytes} MiB and a 64 MiB warm-up file in $work"
+say "generating ${megabytes} MiB and a ${warmup_mib} MiB warm-up file in $work"
 "${bench[@]}" generate "$work/data.csv" "$megabytes"
-"${bench[@]}" generate "$work/warmup.csv" 64
+"${bench[@]}" generate "$work/warmup.csv" "$warmup_mib"
 cat "$work/data.csv" "$work/warmup.csv" > /dev/null # into the page cache
 
 # A measurement waits until no CI run is going and the CPU is idle (both cores), up to MAX_WAIT seconds.
@@ -114,6 +117,7 @@ for round in $(seq 1 "$rounds"); do
   measure parse-1core "${one[@]}" "${bench[@]}" parse "$csv" "${warm[@]}"
   measure pandas-1core "${one[@]}" "$python" "$repo/benchmarks/pandas_read_csv.py" "$csv" "${warm[@]}"
   measure validate-2core "${hot[@]}" "${bench[@]}" validate "$csv" "$schema" "${warm[@]}"
+  (( round > breakdown_rounds )) && continue
   # The breakdown, one core.
   measure sha256 "${one[@]}" "${bench[@]}" sha256 "$csv" "${warm[@]}"
   measure tokenize "${one[@]}" "${bench[@]}" parse "$csv" --tokenize-only "${warm[@]}"
@@ -133,6 +137,7 @@ measure micro "${one[@]}" "${bench[@]}" micro "$csv" "$schema"
 # (e) The report.
 command="bash benchmarks/validation.sh"
 [ "$#" -gt 0 ] && command="$command $*"
+command="${VALIDATION_COMMAND:-$command}"
 mkdir -p "$repo/docs"
 "$python" "$repo/benchmarks/validation_report.py" "$results" "$work/conditions.tsv" "$repo/docs/benchmarks.md" "$command"
 if [ -n "${KEEP_RESULTS:-}" ]; then # a folder to keep the raw results in

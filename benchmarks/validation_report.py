@@ -107,8 +107,8 @@ def main():
     w("")
     w(f"Reproduce from the repository root: `{command}` (installs Debian's python3-pandas and util-linux when "
       "missing, builds `tests/ReproBuild.Benchmarks` in Release, generates the file in a temporary folder and deletes "
-      "it at the end; about 13 minutes here). Before each measurement it waits until no CI run (`ci-clone`) is "
-      "running and the CPU is idle.")
+      "it at the end; `bash benchmarks/validation.sh [MiB]` runs this section alone). Before each measurement it waits "
+      "(a bounded time) until no CI run (`ci-clone`) is running and the CPU is idle.")
     w("")
     w(f"- Measured: {now}, commit {commit}" + (", with uncommitted changes under src/" if dirty and dirty != "unknown" else "") + ".")
     w(f"- Machine: {os.cpu_count()} cores (`nproc`), {model}, {memory} memory, {platform.system()} {platform.release()} "
@@ -120,9 +120,12 @@ def main():
       "Every column has a constraint: minimum/maximum (or exclusiveMinimum) on the 10 numbers, enum on the "
       "categorical, maxLength and pattern on the id, required on 5 fields. No cell is missing or invalid, and every "
       "validation run checks that it found nothing. The file is in the page cache.")
-    w(f"- Method: every figure is the median of {rounds} separate processes, run in interleaved rounds (each "
+    breakdown_rounds = len(f("sha256").seconds) if "sha256" in figures else rounds
+    warm_mib = f("validate-cold-small-1core").bytes / 2**20 if "validate-cold-small-1core" in figures else 64
+    w(f"- Method: every figure in the first table is the median of {rounds} separate processes (the breakdown: "
+      f"{breakdown_rounds}), run in interleaved rounds (each "
       "measurement once per round, so that a drift in the speed of the shared machine hits all of them alike). Each "
-      "process first warms up over a 64 MiB file of the same kind (passes over it, at least 2 and for at least 3 s; "
+      f"process first warms up over a {warm_mib:.0f} MiB file of the same kind (passes over it, at least 2 and for at least 3 s; "
       "pandas: one pass), then times one run over the measured file (Stopwatch; `time.perf_counter` for pandas). "
       "MB/s = file bytes / median time, in 10^6 bytes. One core: `taskset -c 0`; both cores: no taskset. The .NET runtime runs with its defaults (tiered compilation, dynamic PGO, workstation "
       "GC), as the engine does, but for `DOTNET_TC_CallCountingDelayMs=0` in the warm measurements: by default the JIT "

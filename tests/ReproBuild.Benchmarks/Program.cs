@@ -31,6 +31,13 @@ const string Usage = """
       check <csv> <schema> [options]             Sep + SchemaField.Check on every cell (cast and constraints): no hash, no profile
       sha256 <file> [options]                    SHA-256 of the file alone (1 MiB reads)
       micro <csv> <schema> [--label <text>]      nanoseconds per call of the per-cell steps, over the file's first 2,000 rows
+      generate-text <folder> <count> <mib>       <count> text CSVs of <mib> MiB each (the no-op and change-detection datasets)
+      generate-train <csv> <rows>                a binary-classification CSV (8 numbers, a categorical, a 0/1 label)
+      hash <folder> [--runs n] [--label <text>] [--library]
+                                                 StatCache.Hash (the task's code) over the folder's *.csv with an empty stat cache;
+                                                 --library: the same parallel loop with System.IO.Hashing's XxHash128 (the code before)
+      hash-variants <folder> [--runs n]          the read/hash loop with other buffer sizes and read calls, one thread
+      train-stages <csv> [--label <text>]        the engine's inspect and train steps in-process, timed one by one
     options: --warmup <smaller file> (passes over it, at least 2, for --warmup-seconds, default 3, before timing)
              --runs <n> (default 3)  --label <text>
     """;
@@ -62,6 +69,22 @@ try
             return Bench.Sha256(args[1], Options.Parse(args[2..]));
         case "micro" when args.Length >= 3:
             return Micro.Run(args[1], args[2], Options.Parse(args[3..]));
+        case "generate-text" when args.Length == 4:
+        {
+            var clock = Stopwatch.StartNew();
+            var bytes = BuildData.GenerateText(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), long.Parse(args[3], CultureInfo.InvariantCulture));
+            Console.Error.WriteLine($"generated {args[2]} files in {args[1]}: {bytes:N0} bytes in {clock.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        }
+        case "generate-train" when args.Length == 3:
+            BuildData.GenerateTraining(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+            return 0;
+        case "hash" when args.Length >= 2:
+            return HashBench.Run(args[1], Options.Parse(args[2..]));
+        case "hash-variants" when args.Length >= 2:
+            return HashBench.Variants(args[1], Options.Parse(args[2..]));
+        case "train-stages" when args.Length >= 2:
+            return TrainStages.Run(args[1], Options.Parse(args[2..]));
         default:
             Console.Error.WriteLine(Usage);
             return 2;
@@ -77,7 +100,7 @@ namespace ReproBuild.Benchmarks
 {
     internal sealed class BenchmarkFailure(string message) : Exception(message);
 
-    internal sealed record Options(string? Warmup, int Runs, string? Label, bool Hash, bool Profile, bool TokenizeOnly, double WarmupSeconds = 3)
+    internal sealed record Options(string? Warmup, int Runs, string? Label, bool Hash, bool Profile, bool TokenizeOnly, double WarmupSeconds = 3, bool Library = false)
     {
         public static Options Parse(string[] args)
         {
@@ -93,6 +116,7 @@ namespace ReproBuild.Benchmarks
                     "--hash" => options with { Hash = true },
                     "--profile" => options with { Profile = true },
                     "--tokenize-only" => options with { TokenizeOnly = true },
+                    "--library" => options with { Library = true },
                     _ => throw new BenchmarkFailure($"unknown option '{args[i]}'"),
                 };
             }

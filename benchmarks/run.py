@@ -1,0 +1,552 @@
+"""ReproBuild's benchmark suite: every figure of docs/benchmarks.md from one run. Started by benchmarks/run.sh.
+
+Usage: /usr/bin/python3 benchmarks/run.py [--quick] [--report-only <results.json>]
+  --quick        tiny sizes, to try the script (the report says so); not for the doc.
+Environment: REPROBUILD_BENCH_WORK (work folder; default a new one under $TMPDIR, deleted at the end unless
+KEEP_WORK=1; generated data in it is reused when present), ROUNDS (rounds of the side-by-side measurements, default 3; the no-op build takes 2 more).
+
+Everything that is compared is measured side by side in this run, in interleaved rounds (each measurement once per
+round, so that a drift in the speed of this shared machine hits every side alike); figures are medians of the rounds.
+Projects are built against ReproBuild packed from this working tree (a unique version in a temporary feed), in
+Release, as a user's project consumes it.
+"""
+import datetime
+import glob
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QUICK = "--quick" in sys.argv
+ROUNDS = int(os.environ.get("ROUNDS", "3"))
+STARTED = time.time()
+
+SIZES = {
+    # (files, MiB each) for the no-op and change-detection datasets: 100 x 50 MiB = 5.24 GB.
+    "text": (10, 2) if QUICK else (100, 50),
+    "train": [5_000, 20_000] if QUICK else [50_000, 500_000],
+    "scale": [1, 3] if QUICK else [1, 10, 100],
+    "validation_mib": 16 if QUICK else 128,
+}
+BIG_TREES = 20 if QUICK else 750  # the model of the fresh-clone benchmark: at least 30 s to train (550 trees took 29 s)
+
+
+def say(message):
+    print(f"[run.py {time.time() - STARTED:6.0f} s] {message}", file=sys.stderr, flush=True)
+
+
+def env_for(**extra):
+    env = dict(os.environ)
+    env.update({"DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1", "MSBUILDDISABLENODEREUSE": "1",
+                "DOTNET_SKIP_FIRST_TIME_EXPERIENCE": "1"})
+    env.update({k: str(v) for k, v in extra.items()})
+    return env
+
+
+def run(command, cwd=None, env=None, check=True):
+    """Runs a command; returns (wall seconds, stdout)."""
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env or env_for(), capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if check and done.returncode != 0:
+        say(f"failed ({done.returncode}): {' '.join(command)} in {cwd}\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+        raise SystemExit(1)
+    return seconds, done.stdout
+
+
+CONDITIONS = []  # (what, CPU busy % just before, 1-minute load average, seconds waited)
+
+
+def busy_percent():
+    """Share of all CPUs busy over one second."""
+    def sample():
+        with open("/proc/stat") as f:
+            parts = [int(x) for x in f.readline().split()[1:9]]
+        return sum(parts), parts[3] + parts[4]
+    t1, i1 = sample()
+    time.sleep(1)
+    t2, i2 = sample()
+    return 100 * ((t2 - t1) - (i2 - i1)) // max(t2 - t1, 1)
+
+
+def wait_quiet(what, max_wait=int(os.environ.get("MAX_WAIT", "30")), quiet=int(os.environ.get("QUIET_BUSY_PERCENT", "25"))):
+    """Before a round: wait (a bounded time) until the other users of this shared machine leave the CPU idle."""
+    waited = 0
+    while True:
+        busy = busy_percent()
+        if busy < quiet or waited >= max_wait:
+            break
+        time.sleep(4)
+        waited += 5
+    with open("/proc/loadavg") as f:
+        load = float(f.read().split()[0])
+    CONDITIONS.append((what, busy, load, waited))
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+PERF = re.compile(r"^\s+(\d+) ms\s+(\S+)\s+(\d+) calls", re.M)
+
+
+def task_times(output):
+    """Task Performance Summary of a build (-clp:PerformanceSummary): task -> seconds."""
+    section = output.split("Task Performance Summary:", 1)
+    if len(section) < 2:
+        return {}
+    return {name: int(ms) / 1000 for ms, name, _ in PERF.findall(section[1])}
+
+
+def target_times(output):
+    section = output.split("Target Performance Summary:", 1)
+    if len(section) < 2:
+        return {}
+    body = section[1].split("Task Performance Summary:", 1)[0]
+    return {name: int(ms) / 1000 for ms, name, _ in PERF.findall(body)}
+
+
+def reprobuild_tasks():
+    with open(os.path.join(REPO, "build", "ReproBuild.targets")) as f:
+        return sorted(set(re.findall(r'TaskName="ReproBuild\.Tasks\.(\w+)"', f.read())))
+
+
+class Bench:
+    def __init__(self, work):
+        self.work = work
+        self.version = "0.1.0-bench." + datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d%H%M%S")
+        self.feed = os.path.join(work, "feed")
+        self.tool = ["dotnet", os.path.join(REPO, "tests/ReproBuild.Benchmarks/bin/Release/net10.0/ReproBuild.Benchmarks.dll")]
+        self.hand = ["dotnet", os.path.join(REPO, "benchmarks/HandWritten/bin/Release/net10.0/HandWritten.dll")]
+        self.tasks = reprobuild_tasks()
+        self.caches = 0
+
+    # ----- setup -----------------------------------------------------------------------------------------------
+    def setup(self):
+        say("building the benchmark programs (Release)")
+        for project in ["tests/ReproBuild.Benchmarks/ReproBuild.Benchmarks.csproj", "benchmarks/HandWritten/HandWritten.csproj"]:
+            run(["dotnet", "build", project, "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly"], cwd=REPO)
+        say(f"packing ReproBuild {self.version} (Release) into {self.feed}")
+        for project in ["src/ReproBuild.Runtime/ReproBuild.Runtime.csproj", "src/ReproBuild.Tasks/ReproBuild.Tasks.csproj"]:
+            run(["dotnet", "pack", project, "-c", "Release", "-o", self.feed, f"-p:Version={self.version}", "-nologo", "-v", "q"], cwd=REPO)
+        # Generated projects live here; these files stop MSBuild and NuGet from looking further up.
+        write(os.path.join(self.work, "Directory.Build.props"), "<Project />\n")
+        write(os.path.join(self.work, "Directory.Build.targets"), "<Project />\n")
+        write(os.path.join(self.work, "nuget.config"), f"""<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="bench" value="{self.feed}" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+  </packageSources>
+</configuration>
+""")
+        files, mib = SIZES["text"]
+        say(f"generating {files} text datasets of {mib} MiB")
+        run(self.tool + ["generate-text", os.path.join(self.work, "data"), str(files), str(mib)])
+        for rows in SIZES["train"]:
+            path = self.train_csv(rows)
+            if not os.path.exists(path):
+                run(self.tool + ["generate-train", path, str(rows)])
+        if not os.path.exists(self.train_csv(200)):
+            run(self.tool + ["generate-train", self.train_csv(200), "200"])
+        # Into the page cache: every figure here is about a warm file system.
+        for path in sorted(glob.glob(os.path.join(self.work, "data", "*.csv"))) + [self.train_csv(r) for r in SIZES["train"]]:
+            with open(path, "rb") as f:
+                while f.read(1 << 24):
+                    pass
+
+    def train_csv(self, rows):
+        return os.path.join(self.work, f"train{rows}.csv")
+
+    def fresh_cache(self):
+        """An empty model cache: a build that must train is never served by an earlier one."""
+        self.caches += 1
+        path = os.path.join(self.work, "caches", f"{os.getpid()}-{self.caches}")
+        shutil.rmtree(path, ignore_errors=True)
+        return path
+
+    def project(self, path, items, reprobuild=True, properties=""):
+        reference = f'  <ItemGroup>\n    <PackageReference Include="ReproBuild" Version="{self.version}" />\n  </ItemGroup>\n' if reprobuild else ""
+        write(path, f"""<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>{properties}
+  </PropertyGroup>
+{reference}  <ItemGroup>
+{items}
+  </ItemGroup>
+</Project>
+""")
+        write(os.path.join(os.path.dirname(path), "Class1.cs"), "namespace Bench;\n\npublic static class Class1\n{\n    public static int Answer => 42;\n}\n")
+
+    def build(self, project, *extra, cache=None, cores=None):
+        command = ["dotnet", "build", project, "-c", "Release", "-nologo", "-clp:PerformanceSummary", *extra]
+        if cores:
+            command = ["taskset", "-c", cores] + command
+        return run(command, env=env_for(REPROBUILD_CACHE=cache or self.fresh_cache()))
+
+    # ----- 1 and 2: no-op build, cold change detection -----------------------------------------------------------
+    def noop(self):
+        data = os.path.join(self.work, "data")
+        files = sorted(glob.glob(os.path.join(data, "*.csv")))
+        total = sum(os.path.getsize(f) for f in files)
+        with_rb = os.path.join(self.work, "noop", "with", "With.csproj")
+        without = os.path.join(self.work, "noop", "without", "Without.csproj")
+        items = '    <Dataset Include="../../data/*.csv" />'
+        self.project(with_rb, items)
+        self.project(without, items, reprobuild=False)
+        cache = self.fresh_cache()
+
+        # What a project that loads ML.NET models needs anyway: ReproBuild.Runtime (which brings Microsoft.ML) and no
+        # ReproBuild. The package reference to ReproBuild brings the same runtime library, so the difference between
+        # this project and the one with ReproBuild is ReproBuild's own build-time work.
+        runtime_only = os.path.join(self.work, "noop", "runtime", "RuntimeOnly.csproj")
+        self.project(runtime_only, items + f'\n    <PackageReference Include="ReproBuild.Runtime" Version="{self.version}" />', reprobuild=False)
+        projects = {"with": with_rb, "without": without, "runtime": runtime_only}
+
+        say("no-op: first builds (restore, compile; with ReproBuild: hash and inspect every dataset)")
+        first = {}
+        first_tasks = {}
+        for key in ["without", "runtime", "with"]:
+            first[key], out = self.build(projects[key], cache=cache)
+            if key == "with":
+                first_tasks = task_times(out)
+
+        say(f"no-op: {ROUNDS + 2} rounds of dotnet build: with ReproBuild, with ReproBuild.Runtime only, without either")
+        noop = {f"{key}{suffix}": [] for key in projects for suffix in ["", "_no_restore"]}
+        tasks = []
+        targets = {key: [] for key in projects}
+        for round_ in range(ROUNDS + 2):
+            wait_quiet(f"no-op {round_}")
+            for key in ["with", "without", "runtime"]:
+                s, out = self.build(projects[key], cache=cache)
+                noop[key].append(s)
+                if key == "with":
+                    tasks.append(task_times(out))
+            for key in ["with", "without", "runtime"]:
+                s, out = self.build(projects[key], "--no-restore", cache=cache)
+                noop[key + "_no_restore"].append(s)
+                targets[key].append(target_times(out))
+        ran = sorted(set(name for t in tasks for name in t if name in self.tasks))
+        rb_task_seconds = {name: median([t.get(name, 0.0) for t in tasks]) for name in ran}
+        # Per target, the median over the rounds (--no-restore builds), for a breakdown of the difference.
+        target_medians = {key: {name: median([t.get(name, 0.0) for t in runs]) for name in set(n for t in runs for n in t)}
+                          for key, runs in targets.items()}
+        return {
+            "files": len(files), "bytes": total, "first": first,
+            "first_without": first["without"], "first_with": first["with"], "first_tasks": first_tasks,
+            "noop": noop, "noop_tasks": rb_task_seconds, "targets": target_medians,
+        }
+
+    def hashing(self):
+        data = os.path.join(self.work, "data")
+        files = sorted(glob.glob(os.path.join(data, "*.csv")))
+        total = sum(os.path.getsize(f) for f in files)
+        with_rb = os.path.join(self.work, "noop", "with", "With.csproj")
+        cache = self.fresh_cache()
+        self.build(with_rb, cache=cache)  # up to date, whatever ran before
+
+        say(f"cold change detection: {ROUNDS} rounds over {len(files)} files, {total:,} bytes")
+        stat_cache = os.path.join(os.path.dirname(with_rb), "obj", "Release", "net10.0", "reprobuild", "stat-cache.tsv")
+        if not os.path.exists(stat_cache):
+            say(f"no stat cache at {stat_cache}")
+            raise SystemExit(1)
+        h = {k: [] for k in ["ours1", "ours2", "ours1_first", "ours2_first", "lib1", "lib2", "lib1_first", "xxh1", "xxh2p",
+                             "build_cold", "build_noop", "build_cold1", "build_noop1", "md5"]}
+        digests = set()
+        for round_ in range(ROUNDS):
+            wait_quiet(f"hash {round_}")
+            for key, prefix, extra in [("ours1", ["taskset", "-c", "0"], []), ("ours2", [], []),
+                                       ("lib1", ["taskset", "-c", "0"], ["--library"]), ("lib2", [], ["--library"])]:
+                _, out = run(prefix + self.tool + ["hash", data, "--runs", "3"] + extra)
+                r = json.loads(out)
+                h[key].append(r["median_seconds"])
+                h[key + "_first"] = h.get(key + "_first", []) + [r["first_seconds"]]
+                digests.add(r["digest"])
+            s, _ = run(["taskset", "-c", "0", "xxhsum", "-H2"] + files)
+            h["xxh1"].append(s)
+            half = len(files) // 2
+            started = time.perf_counter()
+            procs = [subprocess.Popen(["xxhsum", "-H2"] + part, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for part in (files[:half], files[half:])]
+            for p in procs:
+                p.wait()
+            h["xxh2p"].append(time.perf_counter() - started)
+            # Whole builds: after the stat cache is deleted, and no-op, each on both cores and on one.
+            for key, cores in [("build_cold", None), ("build_noop", None), ("build_cold1", "0"), ("build_noop1", "0")]:
+                if key.startswith("build_cold"):
+                    os.remove(stat_cache)
+                s, out = self.build(with_rb, "--no-restore", cache=cache, cores=cores)
+                h[key].append(s)
+                if key == "build_cold":
+                    h.setdefault("build_cold_task", []).append(task_times(out).get("HashDatasets", float("nan")))
+                if key == "build_cold1":
+                    h.setdefault("build_cold1_task", []).append(task_times(out).get("HashDatasets", float("nan")))
+            if round_ == 0:
+                s, _ = run(["taskset", "-c", "0", "md5sum"] + files)
+                h["md5"].append(s)
+        if len(digests) != 1:
+            say(f"hash digests differ between runs: {digests}")
+            raise SystemExit(1)
+        # The same hashes as xxhsum: check the first file.
+        _, out = run(["xxhsum", "-H2", files[0]])
+        return {"files": len(files), "bytes": total, "hash": h, "xxhsum_first": out.split()[0]}
+
+    # ----- 3: validation ----------------------------------------------------------------------------------------
+    def validation(self):
+        mib = SIZES["validation_mib"]
+        say(f"validation: benchmarks/validation.sh {mib}")
+        keep = os.path.join(self.work, "validation-results")
+        env = env_for(ROUNDS=str(min(ROUNDS, 3)), BREAKDOWN_ROUNDS="1", MAX_WAIT="5", KEEP_RESULTS=keep,
+                      WARMUP_MIB="16" if QUICK else "32", VALIDATION_COMMAND="bash benchmarks/run.sh")
+        seconds, _ = run(["bash", os.path.join(REPO, "benchmarks/validation.sh"), str(mib)], env=env)
+        records = []
+        with open(os.path.join(keep, "results.jsonl")) as f:
+            for line in f:
+                records.append(json.loads(line))
+        return {"seconds": seconds, "records": records, "mib": mib}
+
+    # ----- 4: training overhead ---------------------------------------------------------------------------------
+    def model_items(self, csv, trees=100, name="Churn"):
+        return (f'    <Dataset Include="{csv}" Name="train" />\n'
+                f'    <Model Include="{name}" Dataset="train" Task="BinaryClassification" LabelColumn="label" Trainer="FastTree" '
+                f'Seed="42" TestFraction="0.2" Parameters="NumberOfTrees={trees};NumberOfLeaves=20" />')
+
+    def training(self):
+        out = {}
+        for rows in SIZES["train"]:
+            csv = self.train_csv(rows)
+            project = os.path.join(self.work, "train", f"T{rows}", f"T{rows}.csproj")
+            self.project(project, self.model_items(csv))
+            folder = os.path.dirname(project)
+            reprobuild_obj = os.path.join(folder, "obj", "Release", "net10.0", "reprobuild")
+            run(["dotnet", "restore", project], env=env_for())
+            self.build(project, "--no-restore")  # compile once, so that every timed build has the same work
+            rounds = 2 if rows >= 500_000 and not QUICK else ROUNDS
+            r = {"train": [], "compile": [], "hand": [], "tasks": [], "hand_steps": [], "targets": []}
+            say(f"training {rows:,} rows: {rounds} rounds of: build that trains, build that compiles, hand-written program")
+            for round_ in range(rounds):
+                wait_quiet(f"train {rows} {round_}")
+                shutil.rmtree(reprobuild_obj, ignore_errors=True)  # every input changed: hash, inspect, train
+                s, o = self.build(project, "--no-restore")
+                if "ReproBuild: trained" not in o:
+                    say(o[-3000:])
+                    raise SystemExit("the build did not train")
+                r["train"].append(s)
+                r["tasks"].append({k: v for k, v in task_times(o).items() if k in self.tasks})
+                r["targets"].append({k: v for k, v in target_times(o).items() if "ReproBuild" in k})
+                os.utime(os.path.join(folder, "Class1.cs"))  # the compiler runs; ReproBuild has nothing to do
+                s, o = self.build(project, "--no-restore")
+                r["compile"].append(s)
+                s, o = run(self.hand + [csv, os.path.join(self.work, f"hand{rows}.zip")])
+                r["hand"].append(s)
+                r["hand_steps"].append(json.loads(o.strip().splitlines()[-1]))
+            wait_quiet(f"train-stages {rows}")
+            _, o = run(self.tool + ["train-stages", csv])
+            r["stages"] = json.loads(o)
+            metrics = glob.glob(os.path.join(folder, "bin", "Release", "net10.0", "models", "Churn.metrics.json"))
+            r["metrics"] = json.load(open(metrics[0])) if metrics else {}
+            out[str(rows)] = r
+        # The engine's bare start: the host, the engine's assembly, an immediate exit (usage error).
+        engine = glob.glob(os.path.expanduser(f"~/.nuget/packages/reprobuild/{self.version}/tools/engine/ReproBuild.Engine.dll"))
+        starts = []
+        for _ in range(5):
+            s, _ = run(["dotnet", engine[0]], check=False)
+            starts.append(s)
+        out["engine_start"] = starts
+        return out
+
+    # ----- 5: cache hit, and a fresh clone with a warm or an empty remote ---------------------------------------
+    def cache(self):
+        if not self.cache_landed():
+            say("the model cache is not in build/ReproBuild.targets: cache figures pending")
+            return {"pending": True}
+        rows = SIZES["train"][0]
+        project = os.path.join(self.work, "cache", "C", "C.csproj")
+        self.project(project, self.model_items(self.train_csv(rows)))
+        shared = os.path.join(self.work, "cache-shared")
+        run(["dotnet", "restore", project], env=env_for())
+        self.build(project, "--no-restore", cache=shared)  # trains, stores the model in the cache
+        r = {"rows": rows, "hit": [], "retrain": [], "hit_trained": []}
+        say(f"cache hit: {ROUNDS} rounds of dotnet clean && dotnet build, cache warm and empty")
+        for round_ in range(ROUNDS):
+            wait_quiet(f"cache {round_}")
+            for key, cache in [("hit", shared), ("retrain", None)]:
+                cache = cache or self.fresh_cache()
+                s1, _ = run(["dotnet", "clean", project, "-c", "Release", "-nologo", "-v", "q"], env=env_for(REPROBUILD_CACHE=cache))
+                s2, o = self.build(project, "--no-restore", cache=cache)
+                r[key].append(s1 + s2)
+                r.setdefault(key + "_clean", []).append(s1)
+                r.setdefault(key + "_tasks", []).append({k: v for k, v in task_times(o).items() if k in self.tasks or k == "Csc"})
+                if key == "hit":
+                    r["hit_trained"].append("ReproBuild: trained" in o)
+        r["clone"] = self.fresh_clone()
+        return r
+
+    def cache_landed(self):
+        with open(os.path.join(REPO, "build", "ReproBuild.props")) as f:
+            props = f.read()
+        return "ReproBuildRemote" in props and "REPROBUILD_CACHE" in props
+
+    def fresh_clone(self):
+        """A git repository holding the sample's models and a big one, cloned and built with a warm or an empty remote."""
+        origin = os.path.join(self.work, "origin")
+        shutil.rmtree(origin, ignore_errors=True)
+        os.makedirs(origin)
+        shutil.copy(os.path.join(self.work, "nuget.config"), origin)
+        write(os.path.join(origin, "Directory.Build.props"), "<Project />\n")
+        write(os.path.join(origin, "Directory.Build.targets"), "<Project />\n")
+        # The sample, as a user's project: its csproj with a PackageReference instead of the repository's wiring.
+        sample = os.path.join(REPO, "samples", "Cancer")
+        shutil.copytree(os.path.join(sample, "data"), os.path.join(origin, "Cancer", "data"))
+        with open(os.path.join(sample, "Cancer.csproj")) as f:
+            csproj = f.read()
+        csproj = re.sub(r"<!--.*?-->\s*", "", csproj, flags=re.S)
+        csproj = csproj.replace("  <ItemGroup>", f'  <ItemGroup>\n    <PackageReference Include="ReproBuild" Version="{self.version}" />\n  </ItemGroup>\n  <ItemGroup>', 1)
+        write(os.path.join(origin, "Cancer", "Cancer.csproj"), csproj)
+        rows = SIZES["train"][-1]
+        os.makedirs(os.path.join(origin, "Big"))
+        shutil.copy(self.train_csv(rows), os.path.join(origin, "Big", "train.csv"))
+        self.project(os.path.join(origin, "Big", "Big.csproj"), self.model_items("train.csv", trees=BIG_TREES, name="Big"))
+        write(os.path.join(origin, ".gitignore"), "bin/\nobj/\n.reprobuild/\n")
+        git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false"]
+        run(git + ["init", "-q", "-b", "main"], cwd=origin)
+        run(git + ["add", "-A"], cwd=origin)
+        run(git + ["commit", "-q", "-m", "benchmark repository"], cwd=origin)
+
+        remote = os.path.join(self.work, "remote")
+        shutil.rmtree(remote, ignore_errors=True)
+        os.makedirs(remote)
+        clones = 0
+
+        def clone_and_build(name, remote_folder):
+            nonlocal clones
+            wait_quiet(f"clone {name} {clones}")
+            clones += 1
+            target = os.path.join(self.work, "clones", str(clones))
+            shutil.rmtree(target, ignore_errors=True)
+            started = time.perf_counter()
+            run(["git", "clone", "-q", origin, target])
+            _, o = run(["dotnet", "build", os.path.join(target, name, f"{name}.csproj"), "-c", "Release", "-nologo",
+                        f"-p:ReproBuildRemote={remote_folder}"], env=env_for(REPROBUILD_CACHE=self.fresh_cache()))
+            seconds = time.perf_counter() - started
+            trainings = []
+            for record in glob.glob(os.path.join(target, name, ".reprobuild", "runs", "*.json")):
+                with open(record) as f:
+                    trainings.append(json.load(f).get("durationSeconds"))
+            return {"seconds": seconds, "trained": o.count("ReproBuild: trained"), "training_seconds": trainings}
+
+        r = {"big_trees": BIG_TREES, "big_rows": rows}
+        for name in ["Cancer", "Big"]:
+            say(f"fresh clone: {name}, remote empty (trains, pushes) then warm (restores)")
+            # The first build fills the shared remote, so it is one of the empty-remote measurements.
+            empty = [clone_and_build(name, remote)]
+            warm = [clone_and_build(name, remote)]
+            if name == "Cancer":
+                empty_remote = os.path.join(self.work, "remotes", f"empty-{os.getpid()}")
+                shutil.rmtree(empty_remote, ignore_errors=True)
+                os.makedirs(empty_remote)
+                empty.append(clone_and_build(name, empty_remote))
+                warm.append(clone_and_build(name, remote))
+            r[name] = {"empty": empty, "warm": warm}
+        return r
+
+    # ----- 6: scale ---------------------------------------------------------------------------------------------
+    def scale(self):
+        out = {}
+        csv = self.train_csv(200)
+        for count in SIZES["scale"]:
+            folder = os.path.join(self.work, "scale", f"N{count}")
+            shutil.rmtree(folder, ignore_errors=True)
+            entries = []
+            for i in range(count):
+                name = f"M{i:03d}"
+                self.project(os.path.join(folder, name, f"{name}.csproj"),
+                             f'    <Dataset Include="{csv}" Name="tiny" />\n'
+                             f'    <Model Include="{name}" Dataset="tiny" Task="BinaryClassification" LabelColumn="label" '
+                             f'Trainer="FastTree" Seed="42" Parameters="NumberOfTrees=10;NumberOfLeaves=4;MinimumExampleCountPerLeaf=2" />')
+                entries.append(f'  <Project Path="{name}/{name}.csproj" />')
+            solution = os.path.join(folder, f"Scale{count}.slnx")
+            write(solution, "<Solution>\n" + "\n".join(entries) + "\n</Solution>\n")
+            say(f"scale: {count} model(s), restore, then dotnet build -m (trains), then again (no-op)")
+            restore, _ = run(["dotnet", "restore", solution], env=env_for())
+            cache = self.fresh_cache()
+            wait_quiet(f"scale {count}")
+            build, o = run(["dotnet", "build", solution, "-m", "-c", "Release", "-nologo", "--no-restore"], env=env_for(REPROBUILD_CACHE=cache))
+            trained = o.count("ReproBuild: trained")
+            noop, _ = run(["dotnet", "build", solution, "-m", "-c", "Release", "-nologo", "--no-restore"], env=env_for(REPROBUILD_CACHE=cache))
+            plain = None
+            if count > 10:  # minutes more for 100 projects; the compile-only cost per project shows at 1 and 10
+                out[str(count)] = {"restore": restore, "build": build, "trained": trained, "noop": noop, "plain": plain}
+                continue
+            # The same solution without ReproBuild's work: ReproBuild disabled, compile only (obj cleaned first).
+            for obj in glob.glob(os.path.join(folder, "*", "obj", "Release")) + glob.glob(os.path.join(folder, "*", "bin")):
+                shutil.rmtree(obj, ignore_errors=True)
+            wait_quiet(f"scale {count} plain")
+            plain, _ = run(["dotnet", "build", solution, "-m", "-c", "Release", "-nologo", "--no-restore", "-p:ReproBuildEnabled=false"], env=env_for(REPROBUILD_CACHE=cache))
+            out[str(count)] = {"restore": restore, "build": build, "trained": trained, "noop": noop, "plain": plain}
+        return out
+
+
+def main():
+    if "--report-only" in sys.argv:
+        with open(sys.argv[sys.argv.index("--report-only") + 1]) as f:
+            results = json.load(f)
+    elif "--only" in sys.argv:
+        # One stage again, into the results of an earlier run whose work folder was kept (KEEP_WORK=1).
+        stage, file = sys.argv[sys.argv.index("--only") + 1], sys.argv[sys.argv.index("--only") + 2]
+        with open(file) as f:
+            results = json.load(f)
+        bench = Bench(results["work"])
+        bench.version = results["version"]
+        run(["dotnet", "build", "tests/ReproBuild.Benchmarks/ReproBuild.Benchmarks.csproj", "-c", "Release", "-nologo", "-v", "q"], cwd=REPO)
+        results[stage] = getattr(bench, stage)()
+        results.setdefault("rerun", []).append({"stage": stage, "at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                                                "conditions": CONDITIONS})
+        write(file, json.dumps(results, indent=1))
+    else:
+        work = os.environ.get("REPROBUILD_BENCH_WORK") or tempfile.mkdtemp(prefix="reprobuild-bench.")
+        os.makedirs(work, exist_ok=True)
+        bench = Bench(work)
+        results = {"quick": QUICK, "rounds": ROUNDS, "version": bench.version, "work": work}
+        try:
+            bench.setup()
+            results["setup_seconds"] = time.time() - STARTED
+            for key, stage in [("noop", bench.noop), ("hashing", bench.hashing), ("training", bench.training), ("cache", bench.cache),
+                               ("scale", bench.scale), ("validation", bench.validation)]:
+                results[key] = stage()
+                results["conditions"] = CONDITIONS
+                write(os.path.join(work, "results.json"), json.dumps(results, indent=1))
+        finally:
+            results["total_seconds"] = time.time() - STARTED
+            results["conditions"] = CONDITIONS
+            write(os.path.join(work, "results.json"), json.dumps(results, indent=1))
+            # Kept after the work folder is gone: `run.py --report-only <file>` rewrites the doc from it.
+            kept = os.path.join(tempfile.gettempdir(), "reprobuild-bench-results.json")
+            write(kept, json.dumps(results, indent=1))
+            say(f"results in {kept}")
+            packages = os.environ.get("NUGET_PACKAGES") or os.path.expanduser("~/.nuget/packages")
+            for package in ["reprobuild", "reprobuild.runtime"]:
+                shutil.rmtree(os.path.join(packages, package, bench.version), ignore_errors=True)
+            if os.environ.get("KEEP_WORK") != "1" and not os.environ.get("REPROBUILD_BENCH_WORK"):
+                shutil.rmtree(work, ignore_errors=True)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import report
+    report.write(results, os.path.join(REPO, "docs", "benchmarks.md"))
+
+
+if __name__ == "__main__":
+    main()
