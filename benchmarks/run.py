@@ -3,7 +3,10 @@
 Usage: /usr/bin/python3 benchmarks/run.py [--quick] [--report-only <results.json>]
   --quick        tiny sizes, to try the script (the report says so); not for the doc.
 Environment: REPROBUILD_BENCH_WORK (work folder; default a new one under $TMPDIR, deleted at the end unless
-KEEP_WORK=1; generated data in it is reused when present), ROUNDS (rounds of the side-by-side measurements, default 3; the no-op build takes 2 more).
+KEEP_WORK=1; generated data in it is reused when present), ROUNDS (rounds of the side-by-side measurements, default 3;
+the no-op build takes 2 more, the 500,000-row training 2), CACHE_ROUNDS (cache hit against retraining, default 2),
+MAX_WAIT / WAIT_BUDGET / QUIET_BUSY_PERCENT (before each round, wait at most MAX_WAIT s, default 10, and WAIT_BUDGET s
+over the whole run, default 60, for the CPU to be less than QUIET_BUSY_PERCENT busy, default 25).
 
 Everything that is compared is measured side by side in this run, in interleaved rounds (each measurement once per
 round, so that a drift in the speed of this shared machine hits every side alike); figures are medians of the rounds.
@@ -26,16 +29,21 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QUICK = "--quick" in sys.argv
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
+# The cache hit is 1.8x faster than retraining and its rounds spread by less than 10%: two rounds tell them apart.
+CACHE_ROUNDS = int(os.environ.get("CACHE_ROUNDS", str(min(ROUNDS, 2))))
 STARTED = time.time()
 
 SIZES = {
     # (files, MiB each) for the no-op and change-detection datasets: 100 x 50 MiB = 5.24 GB.
     "text": (10, 2) if QUICK else (100, 50),
     "train": [5_000, 20_000] if QUICK else [50_000, 500_000],
-    "scale": [1, 3] if QUICK else [1, 10, 100],
-    "validation_mib": 16 if QUICK else 128,
+    # (models, projects): one model a project up to 10; the 100 models are 10 projects of 10 models each.
+    "scale": [(1, 1), (3, 3), (6, 3)] if QUICK else [(1, 1), (10, 10), (100, 10)],
+    "validation_mib": 16 if QUICK else 64,
 }
-BIG_TREES = 20 if QUICK else 750  # the model of the fresh-clone benchmark: at least 30 s to train (550 trees took 29 s)
+# The model of the fresh-clone benchmark must take at least 30 s to train: 550 trees took 29 s and 750 took 33 s on a
+# busy machine, 1000 took 45 s on a quiet one; 800 leave a margin.
+BIG_TREES = 20 if QUICK else 800
 
 
 def say(message):
@@ -62,32 +70,43 @@ def run(command, cwd=None, env=None, check=True):
 
 
 CONDITIONS = []  # (what, CPU busy % just before, 1-minute load average, seconds waited)
+# Before each round the script waits until the machine's other users leave the CPU idle, but a bounded time: at most
+# MAX_WAIT seconds a round and WAIT_BUDGET seconds over the whole run (a CI machine is quiet; on a shared one the busy
+# figure and the load average recorded for every round say what the measurement ran beside).
+WAIT = {"max_wait": int(os.environ.get("MAX_WAIT", "10")), "budget": int(os.environ.get("WAIT_BUDGET", "60")),
+        "quiet": int(os.environ.get("QUIET_BUSY_PERCENT", "25")), "sample": 0.5}
 
 
-def busy_percent():
-    """Share of all CPUs busy over one second."""
-    def sample():
+def busy_percent(sample=WAIT["sample"]):
+    """Share of all CPUs busy over `sample` seconds."""
+    def read():
         with open("/proc/stat") as f:
             parts = [int(x) for x in f.readline().split()[1:9]]
         return sum(parts), parts[3] + parts[4]
-    t1, i1 = sample()
-    time.sleep(1)
-    t2, i2 = sample()
+    t1, i1 = read()
+    time.sleep(sample)
+    t2, i2 = read()
     return 100 * ((t2 - t1) - (i2 - i1)) // max(t2 - t1, 1)
 
 
-def wait_quiet(what, max_wait=int(os.environ.get("MAX_WAIT", "30")), quiet=int(os.environ.get("QUIET_BUSY_PERCENT", "25"))):
+def waited_so_far():
+    return sum(c[3] for c in CONDITIONS)
+
+
+def wait_quiet(what):
     """Before a round: wait (a bounded time) until the other users of this shared machine leave the CPU idle."""
-    waited = 0
+    waited = 0.0
+    started = time.perf_counter()
     while True:
         busy = busy_percent()
-        if busy < quiet or waited >= max_wait:
+        left = min(WAIT["max_wait"] - waited, WAIT["budget"] - waited_so_far() - waited)
+        if busy < WAIT["quiet"] or left <= 0:
             break
-        time.sleep(4)
-        waited += 5
+        time.sleep(min(2.0, left))
+        waited = time.perf_counter() - started
     with open("/proc/loadavg") as f:
         load = float(f.read().split()[0])
-    CONDITIONS.append((what, busy, load, waited))
+    CONDITIONS.append((what, busy, load, round(waited, 1)))
 
 
 def median(values):
@@ -136,12 +155,22 @@ class Bench:
 
     # ----- setup -----------------------------------------------------------------------------------------------
     def setup(self):
+        steps = self.setup_steps = {}
+        clock = time.perf_counter()
+
+        def step(name):
+            nonlocal clock
+            now = time.perf_counter()
+            steps[name] = round(now - clock, 1)
+            clock = now
         say("building the benchmark programs (Release)")
         for project in ["tests/ReproBuild.Benchmarks/ReproBuild.Benchmarks.csproj", "benchmarks/HandWritten/HandWritten.csproj"]:
             run(["dotnet", "build", project, "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly"], cwd=REPO)
+        step("build the benchmark programs")
         say(f"packing ReproBuild {self.version} (Release) into {self.feed}")
         for project in ["src/ReproBuild.Runtime/ReproBuild.Runtime.csproj", "src/ReproBuild.Tasks/ReproBuild.Tasks.csproj"]:
             run(["dotnet", "pack", project, "-c", "Release", "-o", self.feed, f"-p:Version={self.version}", "-nologo", "-v", "q"], cwd=REPO)
+        step("pack ReproBuild")
         # Generated projects live here; these files stop MSBuild and NuGet from looking further up.
         write(os.path.join(self.work, "Directory.Build.props"), "<Project />\n")
         write(os.path.join(self.work, "Directory.Build.targets"), "<Project />\n")
@@ -157,17 +186,20 @@ class Bench:
         files, mib = SIZES["text"]
         say(f"generating {files} text datasets of {mib} MiB")
         run(self.tool + ["generate-text", os.path.join(self.work, "data"), str(files), str(mib)])
+        step("generate the text datasets")
         for rows in SIZES["train"]:
             path = self.train_csv(rows)
             if not os.path.exists(path):
                 run(self.tool + ["generate-train", path, str(rows)])
         if not os.path.exists(self.train_csv(200)):
             run(self.tool + ["generate-train", self.train_csv(200), "200"])
+        step("generate the training datasets")
         # Into the page cache: every figure here is about a warm file system.
         for path in sorted(glob.glob(os.path.join(self.work, "data", "*.csv"))) + [self.train_csv(r) for r in SIZES["train"]]:
             with open(path, "rb") as f:
                 while f.read(1 << 24):
                     pass
+        step("read every dataset into the page cache")
 
     def train_csv(self, rows):
         return os.path.join(self.work, f"train{rows}.csv")
@@ -258,10 +290,11 @@ class Bench:
         total = sum(os.path.getsize(f) for f in files)
         with_rb = os.path.join(self.work, "noop", "with", "With.csproj")
         cache = self.fresh_cache()
-        self.build(with_rb, cache=cache)  # up to date, whatever ran before
+        stat_cache = os.path.join(os.path.dirname(with_rb), "obj", "Release", "net10.0", "reprobuild", "stat-cache.tsv")
+        if not os.path.exists(stat_cache):
+            self.build(with_rb, cache=cache)  # the no-op stage left the project built; only when run alone (--only)
 
         say(f"cold change detection: {ROUNDS} rounds over {len(files)} files, {total:,} bytes")
-        stat_cache = os.path.join(os.path.dirname(with_rb), "obj", "Release", "net10.0", "reprobuild", "stat-cache.tsv")
         if not os.path.exists(stat_cache):
             say(f"no stat cache at {stat_cache}")
             raise SystemExit(1)
@@ -272,7 +305,8 @@ class Bench:
             wait_quiet(f"hash {round_}")
             for key, prefix, extra in [("ours1", ["taskset", "-c", "0"], []), ("ours2", [], []),
                                        ("lib1", ["taskset", "-c", "0"], ["--library"]), ("lib2", [], ["--library"])]:
-                _, out = run(prefix + self.tool + ["hash", data, "--runs", "3"] + extra)
+                # The code before this change (--library) is shown for the record: one steady call after the first.
+                _, out = run(prefix + self.tool + ["hash", data, "--runs", "1" if extra else "3"] + extra)
                 r = json.loads(out)
                 h[key].append(r["median_seconds"])
                 h[key + "_first"] = h.get(key + "_first", []) + [r["first_seconds"]]
@@ -310,14 +344,25 @@ class Bench:
         mib = SIZES["validation_mib"]
         say(f"validation: benchmarks/validation.sh {mib}")
         keep = os.path.join(self.work, "validation-results")
-        env = env_for(ROUNDS=str(min(ROUNDS, 3)), BREAKDOWN_ROUNDS="1", MAX_WAIT="5", KEEP_RESULTS=keep,
-                      WARMUP_MIB="16" if QUICK else "32", VALIDATION_COMMAND="bash benchmarks/run.sh")
+        # The same bounds on waiting for a quiet CPU as every other stage: what is left of the run's budget. The warm-up
+        # file is 32 MiB, the size from which DatasetInspector shares columns among the cores (ParallelFrom), so that
+        # the two-core measurement warms up the code it then times.
+        budget = max(0, int(WAIT["budget"] - waited_so_far()))
+        env = env_for(ROUNDS=str(min(ROUNDS, 3)), BREAKDOWN_ROUNDS="1", MAX_WAIT=str(WAIT["max_wait"]), WAIT_BUDGET=str(budget),
+                      QUIET_BUSY_PERCENT=str(WAIT["quiet"]), KEEP_RESULTS=keep, SKIP_BUILD="1",
+                      WARMUP_MIB="8" if QUICK else "32", WARMUP_SECONDS="2", VALIDATION_COMMAND="bash benchmarks/run.sh")
         seconds, _ = run(["bash", os.path.join(REPO, "benchmarks/validation.sh"), str(mib)], env=env)
         records = []
         with open(os.path.join(keep, "results.jsonl")) as f:
             for line in f:
                 records.append(json.loads(line))
-        return {"seconds": seconds, "records": records, "mib": mib}
+        conditions = []  # label, busy %, load averages, timed out, seconds waited
+        with open(os.path.join(keep, "conditions.tsv")) as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) == 5:
+                    conditions.append([parts[0], int(parts[1]), float(parts[2].split()[0]), parts[3] == "yes", int(parts[4])])
+        return {"seconds": seconds, "records": records, "mib": mib, "conditions": conditions}
 
     # ----- 4: training overhead ---------------------------------------------------------------------------------
     def model_items(self, csv, trees=100, name="Churn"):
@@ -334,18 +379,23 @@ class Bench:
             folder = os.path.dirname(project)
             reprobuild_obj = os.path.join(folder, "obj", "Release", "net10.0", "reprobuild")
             run(["dotnet", "restore", project], env=env_for())
-            self.build(project, "--no-restore")  # compile once, so that every timed build has the same work
+            # Compile once (ReproBuild off: nothing trains), so that every timed build finds the same obj/ and bin/.
+            self.build(project, "--no-restore", "-p:ReproBuildEnabled=false")
             rounds = 2 if rows >= 500_000 and not QUICK else ROUNDS
             r = {"train": [], "compile": [], "hand": [], "tasks": [], "hand_steps": [], "targets": []}
             say(f"training {rows:,} rows: {rounds} rounds of: build that trains, build that compiles, hand-written program")
             for round_ in range(rounds):
                 wait_quiet(f"train {rows} {round_}")
                 shutil.rmtree(reprobuild_obj, ignore_errors=True)  # every input changed: hash, inspect, train
-                s, o = self.build(project, "--no-restore")
+                # Every build that trains starts from an empty model cache; the last one at the smallest size fills
+                # the cache that the cache-hit stage then reads (the same project, the same model).
+                last = rows == SIZES["train"][0] and round_ == rounds - 1
+                s, o = self.build(project, "--no-restore", cache=self.shared_cache() if last else None)
                 if "ReproBuild: trained" not in o:
                     say(o[-3000:])
                     raise SystemExit("the build did not train")
                 r["train"].append(s)
+                r.setdefault("csc", []).append(task_times(o).get("Csc", float("nan")))
                 r["tasks"].append({k: v for k, v in task_times(o).items() if k in self.tasks})
                 r["targets"].append({k: v for k, v in target_times(o).items() if "ReproBuild" in k})
                 os.utime(os.path.join(folder, "Class1.cs"))  # the compiler runs; ReproBuild has nothing to do
@@ -370,19 +420,25 @@ class Bench:
         return out
 
     # ----- 5: cache hit, and a fresh clone with a warm or an empty remote ---------------------------------------
+    def shared_cache(self):
+        return os.path.join(self.work, "cache-shared")
+
     def cache(self):
         if not self.cache_landed():
             say("the model cache is not in build/ReproBuild.targets: cache figures pending")
             return {"pending": True}
         rows = SIZES["train"][0]
-        project = os.path.join(self.work, "cache", "C", "C.csproj")
-        self.project(project, self.model_items(self.train_csv(rows)))
-        shared = os.path.join(self.work, "cache-shared")
-        run(["dotnet", "restore", project], env=env_for())
-        self.build(project, "--no-restore", cache=shared)  # trains, stores the model in the cache
-        r = {"rows": rows, "hit": [], "retrain": [], "hit_trained": []}
-        say(f"cache hit: {ROUNDS} rounds of dotnet clean && dotnet build, cache warm and empty")
-        for round_ in range(ROUNDS):
+        # The training stage's project: its last build that trained filled the shared cache.
+        project = os.path.join(self.work, "train", f"T{rows}", f"T{rows}.csproj")
+        shared = self.shared_cache()
+        if not os.path.isdir(shared):  # run alone (--only cache)
+            self.project(project, self.model_items(self.train_csv(rows)))
+            run(["dotnet", "restore", project], env=env_for())
+            self.build(project, "--no-restore", cache=shared)  # trains, stores the model in the cache
+        rounds = CACHE_ROUNDS
+        r = {"rows": rows, "hit": [], "retrain": [], "hit_trained": [], "rounds": rounds}
+        say(f"cache hit: {rounds} rounds of dotnet clean && dotnet build, cache warm and empty")
+        for round_ in range(rounds):
             wait_quiet(f"cache {round_}")
             for key, cache in [("hit", shared), ("retrain", None)]:
                 cache = cache or self.fresh_cache()
@@ -466,38 +522,43 @@ class Bench:
 
     # ----- 6: scale ---------------------------------------------------------------------------------------------
     def scale(self):
+        """N models in one solution, grouped SCALE_PER_PROJECT to a project at most; each model has its own dataset."""
         out = {}
         csv = self.train_csv(200)
-        for count in SIZES["scale"]:
+        for count, projects in SIZES["scale"]:
             folder = os.path.join(self.work, "scale", f"N{count}")
             shutil.rmtree(folder, ignore_errors=True)
             entries = []
-            for i in range(count):
-                name = f"M{i:03d}"
-                self.project(os.path.join(folder, name, f"{name}.csproj"),
-                             f'    <Dataset Include="{csv}" Name="tiny" />\n'
-                             f'    <Model Include="{name}" Dataset="tiny" Task="BinaryClassification" LabelColumn="label" '
-                             f'Trainer="FastTree" Seed="42" Parameters="NumberOfTrees=10;NumberOfLeaves=4;MinimumExampleCountPerLeaf=2" />')
+            per = -(-count // projects)
+            for p in range(projects):
+                name = f"P{p:02d}"
+                items = []
+                for i in range(p * per, min(count, (p + 1) * per)):
+                    os.makedirs(os.path.join(folder, name, "data"), exist_ok=True)
+                    shutil.copy(csv, os.path.join(folder, name, "data", f"m{i:03d}.csv"))
+                    items.append(f'    <Dataset Include="data/m{i:03d}.csv" Name="d{i:03d}" />\n'
+                                 f'    <Model Include="M{i:03d}" Dataset="d{i:03d}" Task="BinaryClassification" LabelColumn="label" '
+                                 f'Trainer="FastTree" Seed="{42 + i}" Parameters="NumberOfTrees=10;NumberOfLeaves=4;MinimumExampleCountPerLeaf=2" />')
+                self.project(os.path.join(folder, name, f"{name}.csproj"), "\n".join(items))
                 entries.append(f'  <Project Path="{name}/{name}.csproj" />')
             solution = os.path.join(folder, f"Scale{count}.slnx")
             write(solution, "<Solution>\n" + "\n".join(entries) + "\n</Solution>\n")
-            say(f"scale: {count} model(s), restore, then dotnet build -m (trains), then again (no-op)")
+            say(f"scale: {count} model(s) in {projects} project(s), restore, then dotnet build -m (trains), then again (no-op)")
             restore, _ = run(["dotnet", "restore", solution], env=env_for())
             cache = self.fresh_cache()
             wait_quiet(f"scale {count}")
-            build, o = run(["dotnet", "build", solution, "-m", "-c", "Release", "-nologo", "--no-restore"], env=env_for(REPROBUILD_CACHE=cache))
+            build, o = run(["dotnet", "build", solution, "-m", "-c", "Release", "-nologo", "--no-restore", "-clp:PerformanceSummary"],
+                           env=env_for(REPROBUILD_CACHE=cache))
             trained = o.count("ReproBuild: trained")
+            tasks = {k: v for k, v in task_times(o).items() if k in self.tasks or k == "Csc"}
             noop, _ = run(["dotnet", "build", solution, "-m", "-c", "Release", "-nologo", "--no-restore"], env=env_for(REPROBUILD_CACHE=cache))
-            plain = None
-            if count > 10:  # minutes more for 100 projects; the compile-only cost per project shows at 1 and 10
-                out[str(count)] = {"restore": restore, "build": build, "trained": trained, "noop": noop, "plain": plain}
-                continue
             # The same solution without ReproBuild's work: ReproBuild disabled, compile only (obj cleaned first).
             for obj in glob.glob(os.path.join(folder, "*", "obj", "Release")) + glob.glob(os.path.join(folder, "*", "bin")):
                 shutil.rmtree(obj, ignore_errors=True)
             wait_quiet(f"scale {count} plain")
             plain, _ = run(["dotnet", "build", solution, "-m", "-c", "Release", "-nologo", "--no-restore", "-p:ReproBuildEnabled=false"], env=env_for(REPROBUILD_CACHE=cache))
-            out[str(count)] = {"restore": restore, "build": build, "trained": trained, "noop": noop, "plain": plain}
+            out[str(count)] = {"projects": projects, "restore": restore, "build": build, "trained": trained, "noop": noop,
+                               "plain": plain, "tasks": tasks}
         return out
 
 
@@ -521,13 +582,20 @@ def main():
         work = os.environ.get("REPROBUILD_BENCH_WORK") or tempfile.mkdtemp(prefix="reprobuild-bench.")
         os.makedirs(work, exist_ok=True)
         bench = Bench(work)
-        results = {"quick": QUICK, "rounds": ROUNDS, "version": bench.version, "work": work}
+        results = {"quick": QUICK, "rounds": ROUNDS, "version": bench.version, "work": work, "wait": WAIT,
+                   "started_utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
         try:
             bench.setup()
             results["setup_seconds"] = time.time() - STARTED
+            results["setup_steps"] = bench.setup_steps
+            results["stage_seconds"] = {}
             for key, stage in [("noop", bench.noop), ("hashing", bench.hashing), ("training", bench.training), ("cache", bench.cache),
                                ("scale", bench.scale), ("validation", bench.validation)]:
+                began, waited_before = time.time(), waited_so_far()
                 results[key] = stage()
+                waited = waited_so_far() - waited_before + sum(c[4] for c in results[key].get("conditions", []) if key == "validation")
+                results["stage_seconds"][key] = {"seconds": round(time.time() - began, 1), "waited": round(waited, 1)}
+                say(f"stage {key}: {time.time() - began:.0f} s")
                 results["conditions"] = CONDITIONS
                 write(os.path.join(work, "results.json"), json.dumps(results, indent=1))
         finally:

@@ -2,9 +2,11 @@
 # ReproBuild's benchmark suite: every figure of docs/benchmarks.md, each ratio measured side by side in this one run.
 #
 # Usage (from anywhere): bash benchmarks/run.sh
-# About 15 minutes on a 2-core machine; needs about 6 GB of free disk under $TMPDIR (generated data, deleted at the
-# end) and root (or sudo) only to install what is missing: xxhash (xxhsum), python3-pandas, util-linux (taskset), git.
-# Environment: ROUNDS (rounds of each side-by-side measurement, default 3), REPROBUILD_BENCH_WORK (a work folder to
+# About 12 minutes on a quiet 2-core machine (the budget is 15; "The run" in docs/benchmarks.md says where they go);
+# needs about 6 GB of free disk under $TMPDIR (generated data, deleted at the end) and root (or sudo) only to install
+# what is missing: xxhash (xxhsum), python3-pandas, util-linux (taskset), git.
+# Environment: ROUNDS (rounds of each side-by-side measurement, default 3), MAX_WAIT / WAIT_BUDGET (the bounded wait
+# for a quiet CPU before each round: at most 10 s a round, 60 s a run), REPROBUILD_BENCH_WORK (a work folder to
 # keep and reuse), KEEP_WORK=1 (keep the temporary work folder). `bash benchmarks/run.sh --quick` tries the whole
 # script with tiny sizes (its figures mean nothing). Not part of `dotnet test`; no test asserts a time.
 set -euo pipefail

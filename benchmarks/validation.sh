@@ -7,7 +7,9 @@
 # Environment: ROUNDS (separate processes per measurement, default 3), MAX_WAIT (seconds to wait for a quiet machine
 # before each measurement, default 900), QUIET_BUSY_PERCENT (CPU busy % that counts as quiet, default 15),
 # KEEP_RESULTS (a folder to copy the raw JSON results into), BREAKDOWN_ROUNDS (rounds of the breakdown measurements,
-# default ROUNDS), WARMUP_MIB (size of the warm-up file, default 64), VALIDATION_COMMAND (the command the report names).
+# default ROUNDS), WARMUP_MIB (size of the warm-up file, default 64), WARMUP_SECONDS (least warm-up time per process,
+# default 3), WAIT_BUDGET (seconds of waiting for a quiet machine over the whole script, default unbounded),
+# SKIP_BUILD=1 (the caller built tests/ReproBuild.Benchmarks in Release), VALIDATION_COMMAND (the command the report names).
 # Takes about 10-15 minutes on a quiet 2-core machine; needs root (or sudo) only to install missing packages.
 set -euo pipefail
 
@@ -16,7 +18,10 @@ megabytes="${1:-1024}"
 rounds="${ROUNDS:-3}"
 breakdown_rounds="${BREAKDOWN_ROUNDS:-$rounds}"
 warmup_mib="${WARMUP_MIB:-64}"
+warmup_seconds="${WARMUP_SECONDS:-3}"
 max_wait="${MAX_WAIT:-900}"
+wait_budget="${WAIT_BUDGET:-}"
+waited_total=0
 quiet_busy="${QUIET_BUSY_PERCENT:-15}"
 python=/usr/bin/python3 # Debian's pandas is for this interpreter; the python3 first on PATH may lack it.
 started=$SECONDS
@@ -42,8 +47,10 @@ command -v dotnet >/dev/null || { say "dotnet is not on PATH"; exit 1; }
 
 # (b) The benchmark, in Release.
 project="$repo/tests/ReproBuild.Benchmarks/ReproBuild.Benchmarks.csproj"
-say "building $project (Release)"
-dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  say "building $project (Release)"
+  dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly
+fi
 bench=(dotnet "$repo/tests/ReproBuild.Benchmarks/bin/Release/net10.0/ReproBuild.Benchmarks.dll")
 
 # (c) The data, in a temporary folder outside the repository, deleted at the end.
@@ -58,10 +65,10 @@ say "generating ${megabytes} MiB and a ${warmup_mib} MiB warm-up file in $work"
 cat "$work/data.csv" "$work/warmup.csv" > /dev/null # into the page cache
 
 # A measurement waits until no CI run is going and the CPU is idle (both cores), up to MAX_WAIT seconds.
-busy_percent() { # share of both CPUs busy over 1 s
+busy_percent() { # share of both CPUs busy over half a second
   local _ u n s i w q sq st t1 i1 t2 i2
   read -r _ u n s i w q sq st _ < /proc/stat; t1=$((u + n + s + i + w + q + sq + st)); i1=$((i + w))
-  sleep 1
+  sleep 0.5
   read -r _ u n s i w q sq st _ < /proc/stat; t2=$((u + n + s + i + w + q + sq + st)); i2=$((i + w))
   echo $(( 100 * ((t2 - t1) - (i2 - i1)) / (t2 - t1 > 0 ? t2 - t1 : 1) ))
 }
@@ -79,15 +86,16 @@ wait_for_quiet() {
     elif (( busy >= quiet_busy )); then reason="the CPU is ${busy}% busy"
     else break
     fi
-    if (( waited >= max_wait )); then
+    if (( waited >= max_wait )) || { [ -n "$wait_budget" ] && (( waited_total + waited >= wait_budget )); }; then
       say "warning: measuring $label although $reason (waited ${waited} s)"
       timed_out=yes
       break
     fi
     (( waited % 60 == 0 )) && say "waiting before $label: $reason"
-    sleep 9; waited=$((waited + 10))
+    sleep 2; waited=$((waited + 2))
   done
-  printf '%s\t%s\t%s\t%s\n' "$round:$label" "$busy" "$(cut -d' ' -f1-3 /proc/loadavg)" "$timed_out" >> "$work/conditions.tsv"
+  waited_total=$((waited_total + waited))
+  printf '%s\t%s\t%s\t%s\t%s\n' "$round:$label" "$busy" "$(cut -d' ' -f1-3 /proc/loadavg)" "$timed_out" "$waited" >> "$work/conditions.tsv"
 }
 
 results="$work/results.jsonl"
@@ -101,11 +109,12 @@ measure() { # label, command...
 
 csv="$work/data.csv"
 schema="$work/data.schema.json"
-# Each process warms up (passes over the 64 MiB file, at least 2 and 3 s), then times one run over the measured
+# Each process warms up (passes over the warm-up file, at least 2 and WARMUP_SECONDS), then times one run over the measured
 # file. The runtime keeps its defaults but for one: the JIT starts promoting hot methods at once instead of after a
 # 100 ms quiet spell, which a busy loop keeps putting off for seconds; warm figures are then warm from the first
 # timed run. The cold rows below run with every default.
-warm=(--warmup "$work/warmup.csv" --runs 1)
+warm=(--warmup "$work/warmup.csv" --warmup-seconds "$warmup_seconds" --runs 1)
+pandas_warm=(--warmup "$work/warmup.csv" --runs 1) # pandas: one warm-up read
 hot=(env DOTNET_TC_CallCountingDelayMs=0)
 one=("${hot[@]}" taskset -c 0)
 
@@ -115,7 +124,7 @@ for round in $(seq 1 "$rounds"); do
   # Side by side: validation, raw parse and pandas on one core, validation on both cores.
   measure validate-1core "${one[@]}" "${bench[@]}" validate "$csv" "$schema" "${warm[@]}"
   measure parse-1core "${one[@]}" "${bench[@]}" parse "$csv" "${warm[@]}"
-  measure pandas-1core "${one[@]}" "$python" "$repo/benchmarks/pandas_read_csv.py" "$csv" "${warm[@]}"
+  measure pandas-1core "${one[@]}" "$python" "$repo/benchmarks/pandas_read_csv.py" "$csv" "${pandas_warm[@]}"
   measure validate-2core "${hot[@]}" "${bench[@]}" validate "$csv" "$schema" "${warm[@]}"
   (( round > breakdown_rounds )) && continue
   # The breakdown, one core.

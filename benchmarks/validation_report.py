@@ -5,7 +5,7 @@ Usage: /usr/bin/python3 benchmarks/validation_report.py <results.jsonl> <conditi
 results.jsonl: one JSON line per process (from ReproBuild.Benchmarks and pandas_read_csv.py), with a "label"; a label
 measured in several rounds has several lines, and its figure is the median of their times.
 conditions.tsv: round:label, CPU busy % just before the measurement, /proc/loadavg, whether the wait for a quiet
-machine timed out. Only the "## Validation" section of the document is replaced; other sections are kept.
+machine timed out, and (when present) the seconds waited. Only the "## Validation" section of the document is replaced; other sections are kept.
 """
 import datetime
 import json
@@ -76,8 +76,9 @@ def main():
     with open(conditions_file) as lines:
         for line in lines:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) == 4:
-                conditions.append({"label": parts[0], "busy": int(parts[1]), "load": parts[2], "timed_out": parts[3] == "yes"})
+            if len(parts) in (4, 5):
+                conditions.append({"label": parts[0], "busy": int(parts[1]), "load": parts[2], "timed_out": parts[3] == "yes",
+                                   "waited": int(parts[4]) if len(parts) == 5 else None})
 
     f = figures.__getitem__
     validate1, parse1, pandas1, validate2 = f("validate-1core"), f("parse-1core"), f("pandas-1core"), f("validate-2core")
@@ -86,7 +87,8 @@ def main():
     ratio_cores = validate2.mbps / validate1.mbps
     rounds = len(validate1.seconds)
     model, memory = machine()
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    # When the section is written again from a run's kept results, the time of that run.
+    now = os.environ.get("VALIDATION_MEASURED_AT") or datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     here = os.path.dirname(os.path.abspath(doc_file))
     commit = run("git", "-C", here, "rev-parse", "--short", "HEAD")
     dirty = run("git", "-C", here, "status", "--porcelain", "--", "../src")
@@ -122,10 +124,12 @@ def main():
       "validation run checks that it found nothing. The file is in the page cache.")
     breakdown_rounds = len(f("sha256").seconds) if "sha256" in figures else rounds
     warm_mib = f("validate-cold-small-1core").bytes / 2**20 if "validate-cold-small-1core" in figures else 64
+    m = re.search(r"([0-9.]+) s\)", validate1.get("method", ""))
+    warm_seconds = f"{float(m.group(1)):g}" if m else "3"
     w(f"- Method: every figure in the first table is the median of {rounds} separate processes (the breakdown: "
       f"{breakdown_rounds}), run in interleaved rounds (each "
       "measurement once per round, so that a drift in the speed of the shared machine hits all of them alike). Each "
-      f"process first warms up over a {warm_mib:.0f} MiB file of the same kind (passes over it, at least 2 and for at least 3 s; "
+      f"process first warms up over a {warm_mib:.0f} MiB file of the same kind (passes over it, at least 2 and for at least {warm_seconds} s; "
       "pandas: one pass), then times one run over the measured file (Stopwatch; `time.perf_counter` for pandas). "
       "MB/s = file bytes / median time, in 10^6 bytes. One core: `taskset -c 0`; both cores: no taskset. The .NET runtime runs with its defaults (tiered compilation, dynamic PGO, workstation "
       "GC), as the engine does, but for `DOTNET_TC_CallCountingDelayMs=0` in the warm measurements: by default the JIT "
@@ -175,9 +179,18 @@ def main():
     w("")
     cores_text = (f"**Cores:** validation on both cores runs at {validate2.mbps:.1f} MB/s, {ratio_cores:.2f}× the "
                   "one-core figure")
-    if ratio_cores < 1.15:
-        cores_text += (": validation does not (yet) split this file across cores; a second core only takes the JIT's "
+    shares = size >= 32 * 2**20  # DatasetInspector.ParallelFrom: from 32 MiB, columns are shared among the cores
+    if ratio_cores < 1.15 and not shares:
+        cores_text += (": validation does not split a file under 32 MiB across cores; a second core only takes the JIT's "
                        "background compilation and the GC off the thread that does the work.")
+    elif ratio_cores < 1.15:
+        cores_text += (". `DatasetInspector.Inspect` shares the columns of a file of 32 MiB or more (this one) among the "
+                       "cores (casting, constraints and profiles); reading, UTF-8 decoding, tokenising, SHA-256 and handing "
+                       "rows to the column workers stay on one thread, which bounds the gain. In this run the gain is "
+                       f"{ratio_cores:.2f}× (one-core processes {min(validate1.seconds):.2f}–{max(validate1.seconds):.2f} s, "
+                       f"two-core {min(validate2.seconds):.2f}–{max(validate2.seconds):.2f} s)"
+                       + ("; the ranges overlap, so this run does not tell the gain from the spread between processes."
+                          if min(validate1.seconds) <= max(validate2.seconds) else "."))
     else:
         cores_text += (". `DatasetInspector.Inspect` shares a large file's columns among the cores (casting, "
                        "constraints and profiles); reading, UTF-8 decoding, tokenising, SHA-256 and handing rows to "
@@ -246,6 +259,15 @@ def main():
         w(f"| {title} | {seconds:.2f} | {seconds / validate_full:.0%} |")
     w(f"| **validation** | **{validate_full:.2f}** | 100% |")
     w("")
+    negative = [(title.split(":")[0].split(" (")[0], seconds) for title, seconds in steps if seconds < 0]
+    if negative:
+        w(f"**Caution — this run's breakdown is within the noise:** " + ", ".join(f"{t} comes out at {v:.2f} s/GB" for t, v in negative)
+          + ", a cost below zero. The breakdown's measurements are single processes of about a second each (the "
+          f"breakdown ran {breakdown_rounds} round(s) over this {size / 1e6:.0f} MB file), and on this shared machine such "
+          "a process moved by more than the steps it measures (see the raw parse's own processes in the first table); the "
+          "differences below inherit that noise. The per-call figures further down (the fastest of 7 interleaved rounds "
+          "in one process) are the steadier account of what each step costs.")
+        w("")
     if serial > 0 and parallel > 0:
         best2 = validate_full / (serial + parallel / 2)
         w(f"Of these, casting, constraints and profiling ({parallel:.2f} s/GB) are per column and can share out "
@@ -305,10 +327,12 @@ def main():
     w("")
     busiest = max(conditions, key=lambda c: c["busy"]) if conditions else None
     if busiest:
-        w(f"Before each of the {len(conditions)} measurements the CPU was at most {busiest['busy']}% busy over 1 s "
+        waits = [c["waited"] for c in conditions if c["waited"] is not None]
+        w(f"Before each of the {len(conditions)} measurements the CPU was at most {busiest['busy']}% busy over half a second "
           f"(both cores; the busiest: {busiest['label']}); load averages ranged from "
           f"{min(float(c['load'].split()[0]) for c in conditions):.2f} to {max(float(c['load'].split()[0]) for c in conditions):.2f} "
-          "(1 minute; a measurement running on one core counts about 1).")
+          "(1 minute; a measurement running on one core counts about 1)"
+          + (f"; waiting for a quiet machine took {sum(waits)} s in all." if waits else "."))
         w("")
     section = "\n".join(out)
 
