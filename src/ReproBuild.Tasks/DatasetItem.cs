@@ -44,6 +44,40 @@ internal sealed partial record DatasetItem(string Name, string FullPath, char Se
         return new DatasetItem(name, fullPath, separator.Value, hasHeader, schemaFile, Metadata(item, "Resource"));
     }
 
+    /// <summary>
+    /// Every <c>Dataset</c> item parsed, with the checks across items and on disk: unique names, the data and schema
+    /// files exist. The build and the status check call this one method, so they report the same errors.
+    /// </summary>
+    public static List<DatasetItem> ParseAll(IEnumerable<ITaskItem> items, ItemProblems problems)
+    {
+        var datasets = new List<DatasetItem>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            if (Parse(item, problems) is not { } dataset)
+            {
+                continue;
+            }
+            if (!names.Add(dataset.Name))
+            {
+                problems.Error(ErrorCodes.DuplicateName, $"Two Dataset items are named '{dataset.Name}'; give one a different Name metadata.");
+            }
+            else if (!File.Exists(dataset.FullPath))
+            {
+                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the file '{dataset.FullPath}' does not exist.");
+            }
+            else if (dataset.SchemaFile is not null && !File.Exists(dataset.SchemaFile))
+            {
+                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the schema file '{dataset.SchemaFile}' does not exist.");
+            }
+            else
+            {
+                datasets.Add(dataset);
+            }
+        }
+        return datasets;
+    }
+
     internal static string? Metadata(ITaskItem item, string name) =>
         item.GetMetadata(name) is { Length: > 0 } value ? value.Trim() : null;
 

@@ -35,31 +35,7 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
     public override bool Execute()
     {
         var problems = new ItemProblems(Log, ProjectFile);
-        var datasets = new List<DatasetItem>();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in Datasets)
-        {
-            if (DatasetItem.Parse(item, problems) is not { } dataset)
-            {
-                continue;
-            }
-            if (!names.Add(dataset.Name))
-            {
-                problems.Error(ErrorCodes.DuplicateName, $"Two Dataset items are named '{dataset.Name}'; give one a different Name metadata.");
-            }
-            else if (!File.Exists(dataset.FullPath))
-            {
-                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the file '{dataset.FullPath}' does not exist.");
-            }
-            else if (dataset.SchemaFile is not null && !File.Exists(dataset.SchemaFile))
-            {
-                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the schema file '{dataset.SchemaFile}' does not exist.");
-            }
-            else
-            {
-                datasets.Add(dataset);
-            }
-        }
+        var datasets = DatasetItem.ParseAll(Datasets, problems);
         if (problems.ErrorCount > 0)
         {
             return false;

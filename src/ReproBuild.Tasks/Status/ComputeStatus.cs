@@ -46,7 +46,7 @@ public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
         var problems = new ItemProblems(Log, ProjectFile);
         var layout = new IntermediateLayout(IntermediateDirectory);
         var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
-        var datasets = ParseDatasets(problems);
+        var datasets = DatasetItem.ParseAll(Datasets, problems);
         var models = ParseModels(problems, datasets);
         if (problems.ErrorCount > 0)
         {
@@ -89,37 +89,6 @@ public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
         }
         Entries = entries.Select(e => e.ToItem()).ToArray();
         return !Log.HasLoggedErrors;
-    }
-
-    // The same checks, with the same errors, as _ReproBuildHashDatasets.
-    private List<DatasetItem> ParseDatasets(ItemProblems problems)
-    {
-        var datasets = new List<DatasetItem>();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in Datasets)
-        {
-            if (DatasetItem.Parse(item, problems) is not { } dataset)
-            {
-                continue;
-            }
-            if (!names.Add(dataset.Name))
-            {
-                problems.Error(ErrorCodes.DuplicateName, $"Two Dataset items are named '{dataset.Name}'; give one a different Name metadata.");
-            }
-            else if (!File.Exists(dataset.FullPath))
-            {
-                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the file '{dataset.FullPath}' does not exist.");
-            }
-            else if (dataset.SchemaFile is not null && !File.Exists(dataset.SchemaFile))
-            {
-                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the schema file '{dataset.SchemaFile}' does not exist.");
-            }
-            else
-            {
-                datasets.Add(dataset);
-            }
-        }
-        return datasets;
     }
 
     // The same checks, with the same errors, as _ReproBuildFingerprintModels.
