@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace ReproBuild.Tasks;
@@ -10,5 +9,5 @@ namespace ReproBuild.Tasks;
 internal static class ModelFingerprint
 {
     public static string Of(string inputsDocument) =>
-        Convert.ToHexStringLower(SHA256.HashData(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(inputsDocument)));
+        Sha256Digest.Of(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(inputsDocument));
 }

@@ -48,17 +48,19 @@ public sealed class ContentHasherTests
     }
 
     [TestMethod]
-    public void SmallReadBuffersGiveTheSameHash()
+    public void ReadsOfAnySizeGiveTheLibrarysHash()
     {
-        if (!ContentHasher.Xxh3.IsSupported)
-        {
-            Assert.Inconclusive("no AVX2 here: the library hashes every file");
-        }
         foreach (var length in new[] { 0, 1, 240, 241, 300, 1024, 1025, 5000, 70_001 })
         {
             var content = Bytes(length, 7 * length + 1);
             var path = FileWith(content);
             var expected = ContentHasher.XxHash128Of(content.AsSpan());
+            Assert.AreEqual(expected, ContentHasher.XxHash128Of(path), $"{length} bytes");
+            // The streaming loop exists only on AVX2 machines; elsewhere the file goes to the library, checked above.
+            if (!ContentHasher.Xxh3.IsSupported)
+            {
+                continue;
+            }
             foreach (var bufferSize in new[] { 1, 256, 300, 1000, 1024, 4096 }) // at least 256 bytes are read at a time
             {
                 using var handle = File.OpenHandle(path);

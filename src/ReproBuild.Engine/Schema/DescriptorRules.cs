@@ -34,7 +34,17 @@ internal static class DescriptorRules
     }
 
     /// <summary>An array of strings; null (reported) when it is not one.</summary>
-    public static List<string>? ReadStrings(DescriptorProperty property)
+    public static List<string>? ReadStrings(DescriptorProperty property) =>
+        ReadTextArray(property, item => item.IsString ? item.Text : null, "a string");
+
+    /// <summary>missingValues: an array of strings, or (v2) of objects with a string "value" and an optional "label".</summary>
+    public static MissingValues? ReadMissingValues(DescriptorProperty property) =>
+        ReadTextArray(property, item => item.IsString ? item.Text : item.IsObject && item["value"] is { IsString: true } value ? value.Text : null, "a string or an object with a string 'value'") is { } values
+            ? new MissingValues(values)
+            : null;
+
+    /// <summary>An array whose every item gives a text; each item that does not is reported, and the result is then null.</summary>
+    private static List<string>? ReadTextArray(DescriptorProperty property, Func<DescriptorNode, string?> text, string expected)
     {
         if (!property.Value.IsArray)
         {
@@ -45,45 +55,16 @@ internal static class DescriptorRules
         var ok = true;
         foreach (var item in property.Value.Items)
         {
-            if (item.IsString)
+            if (text(item) is { } value)
             {
-                values.Add(item.Text!);
+                values.Add(value);
             }
             else
             {
-                Invalid(item, $"{item.Path} must be a string, not {item.KindName}.");
+                Invalid(item, $"{item.Path} must be {expected}, not {item.KindName}.");
                 ok = false;
             }
         }
         return ok ? values : null;
-    }
-
-    /// <summary>missingValues: an array of strings, or (v2) of objects with a string "value" and an optional "label".</summary>
-    public static MissingValues? ReadMissingValues(DescriptorProperty property)
-    {
-        if (!property.Value.IsArray)
-        {
-            Invalid(property.Value, $"{property.Path} must be an array of strings, not {property.Value.KindName}.");
-            return null;
-        }
-        var values = new List<string>();
-        var ok = true;
-        foreach (var item in property.Value.Items)
-        {
-            if (item.IsString)
-            {
-                values.Add(item.Text!);
-            }
-            else if (item.IsObject && item["value"] is { IsString: true } value)
-            {
-                values.Add(value.Text!);
-            }
-            else
-            {
-                Invalid(item, $"{item.Path} must be a string or an object with a string 'value', not {item.KindName}.");
-                ok = false;
-            }
-        }
-        return ok ? new MissingValues(values) : null;
     }
 }

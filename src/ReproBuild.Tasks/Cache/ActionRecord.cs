@@ -29,14 +29,12 @@ internal sealed record ActionRecord(int FormatVersion, string Model, string Fing
         var valid = record.FormatVersion == CurrentFormat
             && record.Fingerprint == fingerprint
             && record.Files is { Count: > 0 }
-            && record.Files.All(f => IsPlainFileName(f.Key) && IsDigest(f.Value))
-            && IsDigest(record.Sha256)
+            && record.Files.All(f => IsPlainFileName(f.Key) && Sha256Digest.IsDigest(f.Value))
+            && Sha256Digest.IsDigest(record.Sha256)
             && record.Files.GetValueOrDefault(Protocol.ModelOutputFiles.Model) == record.Sha256
             && record.Files.ContainsKey(Protocol.ModelOutputFiles.Result);
         return valid ? record : null;
     }
-
-    public static bool IsDigest(string? text) => text is { Length: 64 } && text.All(char.IsAsciiHexDigitLower);
 
     // A record from a remote is untrusted input: it may only name files inside the model's own folder.
     private static bool IsPlainFileName(string name) =>

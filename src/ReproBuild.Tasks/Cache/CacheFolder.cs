@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace ReproBuild.Tasks.Cache;
 
 /// <summary>
@@ -40,7 +38,7 @@ internal sealed class CacheFolder(string root)
         {
             return null;
         }
-        if (Sha256Of(bytes) == sha256)
+        if (Sha256Digest.Of(bytes) == sha256)
         {
             return bytes;
         }
@@ -92,6 +90,4 @@ internal sealed class CacheFolder(string root)
             // Another build holds it open or removed it first; the next reader checks the digest again.
         }
     }
-
-    public static string Sha256Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

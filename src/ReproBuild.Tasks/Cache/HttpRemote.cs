@@ -5,7 +5,7 @@ namespace ReproBuild.Tasks.Cache;
 /// <summary>
 /// An HTTP remote that speaks plain GET, HEAD and PUT of <c>&lt;base&gt;/cas/&lt;sha256&gt;</c> and
 /// <c>&lt;base&gt;/ac/&lt;fingerprint&gt;</c>: bazel-remote, or nginx with WebDAV PUT. Every request is bounded by
-/// the timeout; a remote that fails once is not asked again in this build, so a dead server costs one timeout.
+/// the timeout, body included; <see cref="ModelCache"/> stops asking a remote after its first failure.
 /// </summary>
 internal sealed class HttpRemote : IRemoteCache
 {
@@ -13,7 +13,6 @@ internal sealed class HttpRemote : IRemoteCache
     private readonly Uri _base;
     private readonly RemoteCredentials _credentials;
     private readonly TimeSpan _timeout;
-    private string? _failure;
 
     public HttpRemote(Uri baseUri, TimeSpan timeout)
     {
@@ -47,10 +46,6 @@ internal sealed class HttpRemote : IRemoteCache
 
     private T Send<T>(HttpMethod method, string kind, string key, byte[]? content, Func<HttpResponseMessage, CancellationToken, T> read, CancellationToken cancellation)
     {
-        if (_failure is not null)
-        {
-            throw new RemoteCacheException(_failure);
-        }
         try
         {
             using var request = new HttpRequestMessage(method, new Uri(_base, $"{kind}/{key}"));
@@ -70,18 +65,12 @@ internal sealed class HttpRemote : IRemoteCache
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or RemoteCacheException)
         {
-            var reason = e switch
+            throw new RemoteCacheException(e switch
             {
                 RemoteCacheException refused => refused.Message,
                 OperationCanceledException => $"no complete answer within {_timeout.TotalSeconds:0.#} s",
                 _ => _credentials.Scrub(e.InnerException?.Message is { } inner ? $"{e.Message} ({inner})" : e.Message),
-            };
-            // Refusing one entry (403 on a PUT, say) says nothing about the next; silence or a dead socket does.
-            if (e is not RemoteCacheException)
-            {
-                _failure = reason;
-            }
-            throw new RemoteCacheException(reason);
+            });
         }
     }
 

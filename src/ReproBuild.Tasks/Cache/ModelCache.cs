@@ -39,7 +39,7 @@ internal sealed class ModelCache(CacheFolder? local, IRemoteCache? remote, TaskL
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, bytes) in content)
         {
-            files[name] = CacheFolder.Sha256Of(bytes);
+            files[name] = Sha256Digest.Of(bytes);
         }
         var record = new ActionRecord(ActionRecord.CurrentFormat, model, fingerprint, files[ModelOutputFiles.Model], files);
 
@@ -132,7 +132,7 @@ internal sealed class ModelCache(CacheFolder? local, IRemoteCache? remote, TaskL
             foreach (var (name, sha256) in record.Files)
             {
                 var file = local?.ReadContent(sha256, out _) ?? remote.Get(CacheFolder.ContentKind, sha256, cancellation);
-                if (file is null || CacheFolder.Sha256Of(file) != sha256)
+                if (file is null || Sha256Digest.Of(file) != sha256)
                 {
                     RemoteGarbage(file is null
                         ? $"its record for model '{model}' names cas/{sha256}, which it does not have"

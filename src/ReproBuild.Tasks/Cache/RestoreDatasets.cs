@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Build.Framework;
 
 namespace ReproBuild.Tasks.Cache;
@@ -48,7 +47,7 @@ public sealed class RestoreDatasets : CacheTask
                 problems.Error(ErrorCodes.SourceWithoutHash, $"Dataset '{dataset.Name}' has a Source but no Hash; pin its content with Hash=\"<sha256>\" so that what is fetched can be checked.");
                 continue;
             }
-            if (!ActionRecord.IsDigest(hash))
+            if (!Sha256Digest.IsDigest(hash))
             {
                 problems.Error(ErrorCodes.InvalidMetadataValue, $"Dataset '{dataset.Name}' has Hash '{hash}'; it must be a SHA-256: 64 hexadecimal digits.");
                 continue;
@@ -186,8 +185,7 @@ public sealed class RestoreDatasets : CacheTask
         {
             return recorded[stamp.Length..].Trim();
         }
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var sha256 = Sha256Digest.OfFile(path);
         AtomicFile.WriteAllText(marker, stamp + sha256 + "\n");
         return sha256;
     }

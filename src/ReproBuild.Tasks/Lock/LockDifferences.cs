@@ -81,10 +81,9 @@ internal static class LockDifferences
     private static string Show(JsonNode? value) => value switch
     {
         null => "(none)",
-        JsonValue v when v.TryGetValue<string>(out var text) => IsDigest(text) ? text[..12] + "…" : text,
+        JsonValue v when v.TryGetValue<string>(out var text) => Sha256Digest.IsDigest(text) ? text[..12] + "…" : text,
         JsonValue v when v.TryGetValue<double>(out var number) => number.ToString("R", CultureInfo.InvariantCulture),
         _ => value.ToJsonString(),
     };
 
-    private static bool IsDigest(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
 }

@@ -126,7 +126,7 @@ public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
         entry.Metadata["File"] = Path.GetFullPath(LockFile);
         if (locked.Problem is not null)
         {
-            entry.Reasons.Add($"{LockFile}: {locked.Problem}; the build writes it");
+            entry.Reasons.Add(locked.Problem);
             return entry;
         }
         foreach (var (name, summary) in summaries.Where(s => !staleDatasets.Contains(s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ReproBuild.Protocol;
 
 namespace ReproBuild.Tasks;
@@ -32,7 +31,7 @@ internal static class DatasetStatus
         {
             var before = ReproJson.Deserialize<DatasetInput>(recorded);
             // SHA-256 is what the lock file and provenance show, so a changed file is named by it; only changed files are read.
-            (string?, string)? sha256 = before.ContentHash != now.ContentHash ? (summary?.Sha256, Sha256Of(dataset.FullPath)) : null;
+            (string?, string)? sha256 = before.ContentHash != now.ContentHash ? (summary?.Sha256, Sha256Digest.OfFile(dataset.FullPath)) : null;
             var schemaFile = dataset.SchemaFile is null ? null : Path.GetRelativePath(projectDirectory, dataset.SchemaFile);
             entry.Reasons.AddRange(InputChanges.Dataset(before, now, dataFile, schemaFile, sha256));
             if (entry.Reasons.Count == 0)
@@ -47,11 +46,5 @@ internal static class DatasetStatus
             entry.Reasons.Add($"its last inspection did not succeed ({dataFile} has errors, or the build was cancelled); build to see the errors");
         }
         return entry;
-    }
-
-    private static string Sha256Of(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

@@ -1,10 +1,11 @@
-using System.Text.Json;
+using ReproBuild.Tasks.Lock;
 
 namespace ReproBuild.Tasks;
 
 /// <summary>
-/// The digests a lock file records — per model its fingerprint, per dataset its SHA-256 — read leniently: the status
-/// check only compares them, and a missing or unreadable lock simply means the build would write a new one.
+/// The digests a lock file records — per model its fingerprint, per dataset its SHA-256 — as the status check
+/// compares them: read by the build's own <see cref="LockFile.Read"/>, and a missing or unreadable lock is not an
+/// error here, only a reason the build would write a new one.
 /// </summary>
 internal sealed class LockedDigests
 {
@@ -19,41 +20,24 @@ internal sealed class LockedDigests
 
     public IReadOnlyDictionary<string, string> DatasetSha256 { get; }
 
-    /// <summary>Why the lock could not be read, or null.</summary>
+    /// <summary>Why the lock could not be read (a sentence naming the file), or null.</summary>
     public string? Problem { get; }
 
     public static LockedDigests Read(string path)
     {
-        var models = new Dictionary<string, string>(StringComparer.Ordinal);
-        var datasets = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return new LockedDigests(models, datasets, "it does not exist yet");
-        }
+        var none = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            Collect(document.RootElement, "models", "fingerprint", models);
-            Collect(document.RootElement, "datasets", "sha256", datasets);
-            return new LockedDigests(models, datasets, null);
+            return LockFile.Read(path) is { } lockFile
+                ? new LockedDigests(
+                    lockFile.Models.ToDictionary(m => m.Key, m => m.Value.Fingerprint, StringComparer.Ordinal),
+                    lockFile.Datasets.ToDictionary(d => d.Key, d => d.Value.Sha256, StringComparer.Ordinal),
+                    null)
+                : new LockedDigests(none, none, $"{path} does not exist yet; the build writes it.");
         }
-        catch (JsonException e)
+        catch (LockFileException e)
         {
-            return new LockedDigests(models, datasets, $"it is not valid JSON ({e.Message})");
-        }
-    }
-
-    private static void Collect(JsonElement root, string section, string property, Dictionary<string, string> into)
-    {
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(section, out var entries) && entries.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var entry in entries.EnumerateObject())
-            {
-                if (entry.Value.ValueKind == JsonValueKind.Object && entry.Value.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String)
-                {
-                    into[entry.Name] = value.GetString()!;
-                }
-            }
+            return new LockedDigests(none, none, e.Message);
         }
     }
 }

@@ -86,7 +86,7 @@ public sealed class VerifyModels : CacheTask
         {
             try
             {
-                lockedModel = remote.Get(CacheFolder.ContentKind, lockedSha256, Cancellation) is { } bytes && CacheFolder.Sha256Of(bytes) == lockedSha256 ? bytes : null;
+                lockedModel = remote.Get(CacheFolder.ContentKind, lockedSha256, Cancellation) is { } bytes && Sha256Digest.Of(bytes) == lockedSha256 ? bytes : null;
             }
             catch (RemoteCacheException)
             {

@@ -35,7 +35,7 @@ public sealed class ModelCacheTests
         return _temp.File(folder);
     }
 
-    private static string Sha(string text) => CacheFolder.Sha256Of(Encoding.UTF8.GetBytes(text));
+    private static string Sha(string text) => Sha256Digest.Of(Encoding.UTF8.GetBytes(text));
 
     [TestMethod]
     public void AStoredModelIsRestoredWholeIntoAFreshFolder()

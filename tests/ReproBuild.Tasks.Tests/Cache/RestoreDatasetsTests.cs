@@ -25,7 +25,7 @@ public sealed class RestoreDatasetsTests
     [TestCleanup]
     public void DeleteFolder() => _temp.Dispose();
 
-    private static string Sha(string text) => CacheFolder.Sha256Of(Encoding.UTF8.GetBytes(text));
+    private static string Sha(string text) => Sha256Digest.Of(Encoding.UTF8.GetBytes(text));
 
     private string Target => _temp.File("app/data/train.csv");
 
