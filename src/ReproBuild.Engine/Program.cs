@@ -1,18 +1,24 @@
 using ReproBuild;
+using ReproBuild.Engine;
 using ReproBuild.Engine.Commands;
 using ReproBuild.Engine.Diagnostics;
 using ReproBuild.Protocol;
 
 // The engine's command line is a private protocol with the ReproBuild MSBuild tasks, not a user interface:
-//   ReproBuild.Engine inspect --request <file.json>
-//   ReproBuild.Engine train --request <file.json>
+//   ReproBuild.Engine inspect --request <file.json> [--exit-with-stdin]
+//   ReproBuild.Engine train --request <file.json> [--exit-with-stdin]
 // Exit code 0 when no error was reported, 1 when errors were (already printed in MSBuild's canonical format),
-// 2 when the engine itself failed (details in the log file named in the request).
+// 2 when the engine itself failed (details in the log file named in the request). With --exit-with-stdin the
+// engine dies as soon as its standard input closes: the task that started it keeps it open while it lives.
 var diagnostics = new DiagnosticWriter(Console.Out);
-if (args.Length != 3 || args[1] != "--request")
+if (args.Length is not (3 or 4) || args[1] != "--request" || (args.Length == 4 && args[3] != ParentWatch.Switch))
 {
-    diagnostics.Error(ErrorCodes.EngineFailed, "usage: ReproBuild.Engine inspect|train --request <file>");
+    diagnostics.Error(ErrorCodes.EngineFailed, $"usage: ReproBuild.Engine inspect|train --request <file> [{ParentWatch.Switch}]");
     return 2;
+}
+if (args.Length == 4)
+{
+    ParentWatch.Start();
 }
 
 string? logFile = null;
@@ -36,6 +42,13 @@ try
     }
     return diagnostics.ErrorCount == 0 ? 0 : 1;
 }
+catch (Exception e) when (e is UnauthorizedAccessException or (IOException and not FileNotFoundException and not DirectoryNotFoundException))
+{
+    // A full disk, a read-only folder, a file another program holds: the user's to fix, so no log to read. (A file
+    // of ReproBuild's own that vanished is not: that falls through to the failure below, with its log.)
+    diagnostics.Error(ErrorCodes.FileSystemFailure, $"the ReproBuild engine could not read or write a file: {e.Message}");
+    return 1;
+}
 catch (Exception e)
 {
     // Not the user's input: keep the stack trace out of the error list, in a log the message points to.
@@ -48,7 +61,7 @@ catch (Exception e)
             File.AppendAllText(logFile, $"{DateTimeOffset.UtcNow:O} {string.Join(' ', args)}\n{e}\n\n");
             where = logFile;
         }
-        catch (IOException)
+        catch (Exception logError) when (logError is IOException or UnauthorizedAccessException)
         {
         }
     }

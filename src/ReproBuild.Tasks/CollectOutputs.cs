@@ -10,7 +10,7 @@ namespace ReproBuild.Tasks;
 /// resources to embed under their fixed logical names, and the <c>AssemblyMetadata</c> stamps. It only reads
 /// small JSON files, so it also runs in design-time builds and when another project asks for our output items.
 /// </summary>
-public sealed class CollectOutputs : Microsoft.Build.Utilities.Task
+public sealed class CollectOutputs : ReproBuildTask
 {
     /// <summary>The project's <c>Model</c> items.</summary>
     public ITaskItem[] Models { get; set; } = [];
@@ -38,7 +38,7 @@ public sealed class CollectOutputs : Microsoft.Build.Utilities.Task
     [Output]
     public ITaskItem[] AssemblyMetadata { get; private set; } = [];
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         var layout = new IntermediateLayout(IntermediateDirectory);
         var files = new List<ITaskItem>();
@@ -56,13 +56,10 @@ public sealed class CollectOutputs : Microsoft.Build.Utilities.Task
             var result = ReproJson.Read<ModelResult>(resultFile);
             var (version, embed) = ModelItem.ReadStamping(item, DefaultVersion);
 
-            files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Model), $"models/{model}.zip"));
-            files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Provenance), $"models/{model}.provenance.json"));
-            files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Metrics), $"models/{model}.metrics.json"));
-            // Plot data for the reprobuild tool's report; models trained before it existed have none.
-            if (File.Exists(layout.ModelOutputFile(model, ModelOutputFiles.Evaluation)))
+            // Evaluation plot data is missing for models trained before the reprobuild tool's report existed.
+            foreach (var (file, copyName) in ModelOutputs.Copies(model).Where(copy => File.Exists(layout.ModelOutputFile(model, copy.File))))
             {
-                files.Add(OutputFile(layout.ModelOutputFile(model, ModelOutputFiles.Evaluation), $"models/{model}.evaluation.json"));
+                files.Add(OutputFile(layout.ModelOutputFile(model, file), $"models/{copyName}"));
             }
             if (embed)
             {
@@ -102,7 +99,9 @@ public sealed class CollectOutputs : Microsoft.Build.Utilities.Task
     {
         var item = new TaskItem(path);
         item.SetMetadata("TargetPath", targetPath);
-        item.SetMetadata("CopyToOutputDirectory", "PreserveNewest");
+        // Not PreserveNewest: a copy edited by hand is newer than ours and would stay. IfDifferent copies whenever size
+        // or time differ, so the output folder always holds the bytes that were stamped into the assembly.
+        item.SetMetadata("CopyToOutputDirectory", "IfDifferent");
         item.SetMetadata("ReproBuildOutput", "true");
         return item;
     }

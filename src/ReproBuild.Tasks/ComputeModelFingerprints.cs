@@ -10,7 +10,7 @@ namespace ReproBuild.Tasks;
 /// rewritten only when that content changes, so it is the training target's Inputs: a touched dataset or an
 /// unrelated project edit does not retrain.
 /// </summary>
-public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, IIncrementalTask
+public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
 {
     /// <summary>The project's <c>Model</c> items.</summary>
     [Required]
@@ -24,9 +24,8 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
     [Required]
     public string IntermediateDirectory { get; set; } = "";
 
-    /// <summary>The project file, where item problems are reported.</summary>
-    [Required]
-    public string ProjectFile { get; set; } = "";
+    /// <summary><c>$(OutDir)models/</c>: the copies of outputs that are removed go from there too.</summary>
+    public string OutputModelsDirectory { get; set; } = "";
 
     /// <summary>The version of a model that sets none: the project's <c>Version</c>.</summary>
     [Required]
@@ -39,7 +38,7 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
     [Output]
     public ITaskItem[] FingerprintedModels { get; private set; } = [];
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         var problems = new ItemProblems(Log, ProjectFile);
         var layout = new IntermediateLayout(IntermediateDirectory);
@@ -76,10 +75,13 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
                 Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, $"Model '{model.Name}' has new inputs since the last build and must be trained again.");
             }
 
+            var fingerprint = ModelFingerprint.Of(inputsText);
+            RemoveOutputsOfOtherInputs(layout, model.Name, fingerprint);
+
             // The identity is the inputs file, so that the training target can build just the changed models.
             var output = new TaskItem(inputsFile);
             output.SetMetadata("Name", model.Name);
-            output.SetMetadata("Fingerprint", ModelFingerprint.Of(inputsText));
+            output.SetMetadata("Fingerprint", fingerprint);
             output.SetMetadata("OutputDirectory", layout.ModelOutputDirectory(model.Name));
             output.SetMetadata("ModelFile", layout.ModelOutputFile(model.Name, ModelOutputFiles.Model));
             output.SetMetadata("ResultFile", layout.ModelOutputFile(model.Name, ModelOutputFiles.Result));
@@ -93,6 +95,27 @@ public sealed class ComputeModelFingerprints : Microsoft.Build.Utilities.Task, I
 
         FingerprintedModels = [.. outputs];
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>
+    /// The training target trusts a model whose files are newer than its inputs document. Files that were not produced
+    /// for these inputs — an engine orphaned by a killed build finishing late, a folder restored by hand — can be newer
+    /// too, so they are removed here, before that check, and the model is built again.
+    /// </summary>
+    private void RemoveOutputsOfOtherInputs(IntermediateLayout layout, string model, string fingerprint)
+    {
+        var outputDirectory = layout.ModelOutputDirectory(model);
+        if (!Directory.Exists(outputDirectory) || ModelOutputCheck.Problem(model, fingerprint, outputDirectory, hashModel: false) is not { } problem)
+        {
+            return;
+        }
+        if (FailIfNotIncremental)
+        {
+            Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, $"Model '{model}' must be built again: its outputs under obj/ are not the ones its current inputs produce ({problem}).");
+            return;
+        }
+        ModelOutputs.Delete(layout, model, OutputModelsDirectory);
+        Log.LogMessage(MessageImportance.High, $"ReproBuild: the outputs of model '{model}' under obj/ were not produced for its current inputs ({problem}); they were removed and the model is built again.");
     }
 
     private static ITaskItem? Find(ModelItem model, string dataset, Dictionary<string, ITaskItem> datasets, ItemProblems problems)

@@ -9,7 +9,7 @@ namespace ReproBuild.Tasks;
 /// task, the metrics its last build recorded, the assembly it is embedded in and the lock file that holds its
 /// baseline. It reads only small files in obj/.
 /// </summary>
-public sealed class DescribeModels : Microsoft.Build.Utilities.Task
+public sealed class DescribeModels : ReproBuildTask
 {
     /// <summary>The project's <c>Model</c> items.</summary>
     public ITaskItem[] Models { get; set; } = [];
@@ -30,7 +30,7 @@ public sealed class DescribeModels : Microsoft.Build.Utilities.Task
     [Output]
     public ITaskItem[] Descriptions { get; private set; } = [];
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         var layout = new IntermediateLayout(IntermediateDirectory);
         var descriptions = new List<ITaskItem>();

@@ -1,18 +1,15 @@
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace ReproBuild.Tasks;
 
 /// <summary>
 /// Starts the ReproBuild engine in its own process (Microsoft.ML never loads into MSBuild or the IDE), hands it
 /// a request file, and turns the canonical diagnostics it prints into MSBuild errors with file, line and column.
-/// Cancelling the build (Ctrl+C, the IDE's Cancel) kills the engine; its outputs only appear by an atomic move
-/// at the end, so a cancelled run leaves nothing that looks valid.
+/// The engine cannot outlive the build (<see cref="EngineProcess"/>); cancelling the build (Ctrl+C, the IDE's Cancel)
+/// kills it; its outputs only appear by an atomic move at the end, so a stopped run leaves nothing that looks valid.
 /// </summary>
-public abstract class EngineTask : ToolTask
+public abstract class EngineTask : ReproBuildTask
 {
-    private string _requestFile = "";
-
     /// <summary>ReproBuild.Engine.dll, run with the dotnet host that runs this build.</summary>
     [Required]
     public string EngineAssembly { get; set; } = "";
@@ -21,24 +18,15 @@ public abstract class EngineTask : ToolTask
     [Required]
     public string IntermediateDirectory { get; set; } = "";
 
-    /// <summary>The project file, where problems without a better location are reported.</summary>
-    [Required]
-    public string ProjectFile { get; set; } = "";
-
     /// <summary>The engine command: <c>inspect</c> or <c>train</c>.</summary>
     protected abstract string Command { get; }
-
-    protected override string ToolName => OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-
-    // Engine output is a few progress lines and diagnostics; show them at normal verbosity.
-    protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.High;
 
     internal IntermediateLayout Layout => new(IntermediateDirectory);
 
     /// <summary>Builds the request the engine reads; returns null when there is nothing to do.</summary>
     private protected abstract object? CreateRequest();
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         if (!File.Exists(EngineAssembly))
         {
@@ -49,17 +37,45 @@ public abstract class EngineTask : ToolTask
         {
             return true;
         }
-        _requestFile = Layout.RequestFile(Command);
-        AtomicFile.WriteAllText(_requestFile, ReproJson.Serialize(request));
+        var requestFile = Layout.RequestFile(Command);
+        AtomicFile.WriteAllText(requestFile, ReproJson.Serialize(request));
 
-        // OpenMP (LightGbm) spins its threads by default, which stalls a busy build machine (FACTS.md); one
+        // OpenMP (LightGbm) spins its threads by default, which stalls a busy build machine; one
         // thread per trainer keeps results identical everywhere.
-        EnvironmentVariables = [.. EnvironmentVariables ?? [], "OMP_NUM_THREADS=1", "OMP_WAIT_POLICY=PASSIVE", "DOTNET_CLI_TELEMETRY_OPTOUT=1"];
-        return base.Execute() && !Log.HasLoggedErrors;
+        var environment = new Dictionary<string, string>
+        {
+            ["OMP_NUM_THREADS"] = "1",
+            ["OMP_WAIT_POLICY"] = "PASSIVE",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        };
+        // Engine output is a few progress lines and diagnostics: shown at normal verbosity, errors parsed as MSBuild's.
+        var exitCode = EngineProcess.Run(
+            DotNetHost(), ["exec", EngineAssembly, Command, "--request", requestFile, "--exit-with-stdin"], environment,
+            line => Log.LogMessageFromText(line, MessageImportance.High), Cancellation);
+        if (exitCode is null)
+        {
+            Log.LogWarning(null, null, null, ProjectFile, 0, 0, 0, 0, "ReproBuild: the build was cancelled; the engine was stopped.");
+            return false;
+        }
+        if (exitCode != 0 && !Log.HasLoggedErrors)
+        {
+            Log.LogError(null, ErrorCodes.EngineExited, null, ProjectFile, 0, 0, 0, 0, WhyTheEngineStopped(exitCode.Value));
+        }
+        return exitCode == 0 && !Log.HasLoggedErrors;
     }
 
-    protected override string GenerateFullPathToTool()
+    private string WhyTheEngineStopped(int exitCode)
     {
+        var log = File.Exists(Layout.EngineLogFile) ? $" Details may be in '{Layout.EngineLogFile}'." : "";
+        return EngineProcess.Signal(exitCode) is { } signal
+            ? $"The ReproBuild engine was stopped by signal {signal}{(signal == 9 ? " (SIGKILL: killed from outside, or by the out-of-memory killer)" : "")} before it finished; nothing it was making was kept. Build again.{log}"
+            : $"The ReproBuild engine stopped with exit code {exitCode} without reporting why; it may have crashed. Its output is in the build log above.{log}";
+    }
+
+    /// <summary>The dotnet host that runs this build (MSBuild sets DOTNET_HOST_PATH), else the first on PATH.</summary>
+    private static string DotNetHost()
+    {
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(host) && File.Exists(host))
         {
@@ -67,33 +83,12 @@ public abstract class EngineTask : ToolTask
         }
         foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            var candidate = Path.Combine(directory, ToolName);
+            var candidate = Path.Combine(directory, name);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
-        return ToolName;
-    }
-
-    protected override string GenerateCommandLineCommands()
-    {
-        var builder = new CommandLineBuilder();
-        builder.AppendSwitch("exec");
-        builder.AppendFileNameIfNotNull(EngineAssembly);
-        builder.AppendSwitch(Command);
-        builder.AppendSwitch("--request");
-        builder.AppendFileNameIfNotNull(_requestFile);
-        return builder.ToString();
-    }
-
-    protected override bool HandleTaskExecutionErrors()
-    {
-        if (!Log.HasLoggedErrors)
-        {
-            Log.LogError(null, ErrorCodes.EngineExited, null, ProjectFile, 0, 0, 0, 0,
-                $"The ReproBuild engine stopped with exit code {ExitCode} without reporting why; it may have crashed. Its output is in the build log above; details may be in '{Layout.EngineLogFile}'.");
-        }
-        return false;
+        return name;
     }
 }

@@ -8,7 +8,7 @@ namespace ReproBuild.Tasks;
 /// hash, format, engine version) in a small input file under obj/ that is rewritten only when it changes: that
 /// file is what the inspection target's Inputs compare. Content hashes come through the stat cache.
 /// </summary>
-public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalTask
+public sealed class HashDatasets : ReproBuildTask, IIncrementalTask
 {
     /// <summary>The project's <c>Dataset</c> items.</summary>
     [Required]
@@ -17,10 +17,6 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
     /// <summary>ReproBuild's folder under obj/.</summary>
     [Required]
     public string IntermediateDirectory { get; set; } = "";
-
-    /// <summary>The project file, where item problems are reported.</summary>
-    [Required]
-    public string ProjectFile { get; set; } = "";
 
     /// <summary>Verify mode: forget the stat cache and hash every file again.</summary>
     public bool Rehash { get; set; }
@@ -32,7 +28,7 @@ public sealed class HashDatasets : Microsoft.Build.Utilities.Task, IIncrementalT
     [Output]
     public ITaskItem[] HashedDatasets { get; private set; } = [];
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         var problems = new ItemProblems(Log, ProjectFile);
         var datasets = DatasetItem.ParseAll(Datasets, problems);

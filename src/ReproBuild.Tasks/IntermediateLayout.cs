@@ -12,6 +12,9 @@ internal sealed class IntermediateLayout(string root)
 
     public string EngineLogFile => Path.Combine(Root, "engine.log");
 
+    /// <summary>Held while a build runs the pipeline (<see cref="Concurrency.ProjectBuildLock"/>).</summary>
+    public string BuildLockFile => Path.Combine(Root, "build.lock");
+
     public string RequestFile(string command) => Path.Combine(Root, $"{command}.request.json");
 
     /// <summary>Everything that decides a dataset's inspection; rewritten only when it changes.</summary>

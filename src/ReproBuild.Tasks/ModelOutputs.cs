@@ -1,3 +1,5 @@
+using ReproBuild.Protocol;
+
 namespace ReproBuild.Tasks;
 
 /// <summary>
@@ -6,14 +8,10 @@ namespace ReproBuild.Tasks;
 /// </summary>
 internal static class ModelOutputs
 {
-    /// <summary>Its folder under obj/ and its copies in the output folder.</summary>
+    /// <summary>Its folder under obj/ (with any staging leftovers) and its copies in the output folder.</summary>
     public static void Delete(IntermediateLayout layout, string model, string outputModelsDirectory)
     {
-        var directory = layout.ModelOutputDirectory(model);
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        ModelOutputFolder.Clear(layout.ModelOutputDirectory(model));
         DeleteCopies(model, outputModelsDirectory);
     }
 
@@ -25,6 +23,28 @@ internal static class ModelOutputs
             foreach (var file in Directory.EnumerateFiles(outputModelsDirectory, $"{model}.*"))
             {
                 File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>The files of a model's obj/ folder that are copied to <c>$(OutDir)models/</c>, with their names there.</summary>
+    public static IEnumerable<(string File, string CopyName)> Copies(string model)
+    {
+        yield return (ModelOutputFiles.Model, $"{model}.zip");
+        yield return (ModelOutputFiles.Provenance, $"{model}.provenance.json");
+        yield return (ModelOutputFiles.Metrics, $"{model}.metrics.json");
+        yield return (ModelOutputFiles.Evaluation, $"{model}.evaluation.json");
+    }
+
+    /// <summary>Copies in <c>$(OutDir)models/</c> whose size or time differ from the file in obj/ (edited by hand): the next build copies them again.</summary>
+    public static IEnumerable<string> ChangedCopies(IntermediateLayout layout, string model, string outputModelsDirectory)
+    {
+        foreach (var (file, copyName) in Copies(model))
+        {
+            var copy = Path.Combine(outputModelsDirectory, copyName);
+            if (FileStamp.Of(layout.ModelOutputFile(model, file)) is { } built && FileStamp.Of(copy) is { } copied && copied != built)
+            {
+                yield return copy;
             }
         }
     }

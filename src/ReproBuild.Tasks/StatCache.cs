@@ -49,8 +49,7 @@ internal sealed class StatCache
         foreach (var path in paths.Distinct(StringComparer.Ordinal))
         {
             // Stat before hashing: a file written while we read it has a newer time next build and is hashed again.
-            var info = new FileInfo(path);
-            var (size, ticks) = (info.Length, info.LastWriteTimeUtc.Ticks);
+            var (size, ticks) = FileStamp.Of(path) ?? throw new FileNotFoundException($"Could not find file '{path}'.", path);
             if (_entries.TryGetValue(path, out var entry) && entry.Size == size && entry.Ticks == ticks)
             {
                 results[path] = (entry.Hash, size);

@@ -57,6 +57,7 @@ internal static class ErrorCodes
     public const string EngineNotFound = "RB3006";
     public const string ModelNotReproduced = "RB3007";
     public const string NothingToVerify = "RB3008";
+    public const string OutputsNotForCurrentInputs = "RB3009";
 
     public const string LockFileDiffers = "RB4001";
     public const string NotUpToDate = "RB4002";
@@ -70,6 +71,7 @@ internal static class ErrorCodes
     public const string InvalidRemote = "RB4010";
     public const string LockFileUnreadable = "RB4011";
     public const string DatasetReplaced = "RB4012";
+    public const string FileSystemFailure = "RB4013";
 
     public const string UnknownGateModel = "RB5001";
     public const string UnknownGateMetric = "RB5002";

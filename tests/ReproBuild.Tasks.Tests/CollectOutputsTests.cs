@@ -23,14 +23,10 @@ public sealed class CollectOutputsTests
     /// <summary>Leaves in obj/ what a successful training of <paramref name="model"/> leaves.</summary>
     private void Trained(string model, string sha256, params (string Name, double? Value)[] metrics)
     {
-        Directory.CreateDirectory(_layout.ModelOutputDirectory(model));
-        File.WriteAllText(_layout.ModelOutputFile(model, ModelOutputFiles.Model), "zip");
-        File.WriteAllText(_layout.ModelOutputFile(model, ModelOutputFiles.Provenance), "{}");
-        File.WriteAllText(_layout.ModelOutputFile(model, ModelOutputFiles.Metrics), "{}");
         var result = new ModelResult(
             model, "f00d", sha256, Catalog.BinaryClassification, "FastTree", 80, 20,
             new SortedDictionary<string, double?>(metrics.ToDictionary(m => m.Name, m => m.Value), StringComparer.Ordinal));
-        File.WriteAllText(_layout.ModelOutputFile(model, ModelOutputFiles.Result), ReproJson.Serialize(result));
+        TrainedModelFiles.Write(_layout.ModelOutputDirectory(model), result);
     }
 
     private static TaskItem Item(string name, params (string Name, string Value)[] metadata)
@@ -147,7 +143,7 @@ public sealed class CollectOutputsTests
         Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Metrics), files["models/Cancer.metrics.json"]);
         foreach (var file in task.OutputFiles)
         {
-            Assert.AreEqual("PreserveNewest", file.GetMetadata("CopyToOutputDirectory"));
+            Assert.AreEqual("IfDifferent", file.GetMetadata("CopyToOutputDirectory"), "A copy edited by hand must be replaced.");
         }
     }
 

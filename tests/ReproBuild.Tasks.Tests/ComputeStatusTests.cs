@@ -58,21 +58,21 @@ public sealed class ComputeStatusTests
             BuildEngine = engine, Models = [model], Datasets = hash.HashedDatasets, IntermediateDirectory = _layout.Root, ProjectFile = _project, DefaultVersion = "1.0.0",
         };
         Assert.IsTrue(fingerprints.Execute());
-        _temp.Write("obj/reprobuild/models/Cancer/model.zip", "model bytes");
         var fingerprint = fingerprints.FingerprintedModels[0].GetMetadata("Fingerprint");
+        TrainedModelFiles.Write(_layout.ModelOutputDirectory("Cancer"), TrainedModelFiles.ResultFor("Cancer", fingerprint, "model bytes"), "model bytes");
         _temp.Write("repro.lock.json", $$"""
             { "formatVersion": 1, "datasets": { "cancer": { "sha256": "{{sha256}}", "size": 24, "rows": 2 } },
               "models": { "Cancer": { "fingerprint": "{{fingerprint}}", "sha256": "00", "version": "1.0.0", "metrics": {} } } }
             """);
     }
 
-    private (bool Success, Dictionary<string, ITaskItem> Entries, RecordingBuildEngine Engine) Status(TaskItem model, string cacheDirectory = "")
+    private (bool Success, Dictionary<string, ITaskItem> Entries, RecordingBuildEngine Engine) Status(TaskItem model, string cacheDirectory = "", string outputModelsDirectory = "")
     {
         var engine = new RecordingBuildEngine(_project);
         var task = new ComputeStatus
         {
             BuildEngine = engine, Datasets = [DatasetItem()], Models = [model], IntermediateDirectory = _layout.Root,
-            ProjectFile = _project, DefaultVersion = "1.0.0", LockFile = _temp.File("repro.lock.json"), CacheDirectory = cacheDirectory,
+            ProjectFile = _project, DefaultVersion = "1.0.0", LockFile = _temp.File("repro.lock.json"), CacheDirectory = cacheDirectory, OutputModelsDirectory = outputModelsDirectory,
         };
         var success = task.Execute();
         return (success, task.Entries.ToDictionary(e => $"{e.GetMetadata("Kind")}:{e.ItemSpec}"), engine);
@@ -165,6 +165,31 @@ public sealed class ComputeStatusTests
         File.Delete(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Model));
         var (_, failed, _) = Status(ModelItem());
         StringAssert.StartsWith(Reasons(failed["Model:Cancer"]).Single(), "its last training did not finish");
+    }
+
+    [TestMethod]
+    public void OutputsOfOtherInputsUnderObjAreStale()
+    {
+        Build(ModelItem());
+        TrainedModelFiles.Write(_layout.ModelOutputDirectory("Cancer"), TrainedModelFiles.ResultFor("Cancer", new string('9', 64), "an orphan's model"), "an orphan's model");
+
+        var (_, entries, _) = Status(ModelItem());
+
+        StringAssert.StartsWith(Reasons(entries["Model:Cancer"]).Single(), "its outputs under obj/ were not produced for its current inputs");
+    }
+
+    [TestMethod]
+    public void ACopyInTheOutputFolderEditedByHandIsStale()
+    {
+        Build(ModelItem());
+        var copy = _temp.Write("bin/models/Cancer.zip", "edited");
+        var (_, entries, _) = Status(ModelItem(), outputModelsDirectory: _temp.File("bin/models"));
+        StringAssert.Contains(Reasons(entries["Model:Cancer"]).Single(), $"{copy} differs from the model that was built");
+
+        File.Copy(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Model), copy, overwrite: true);
+        File.SetLastWriteTimeUtc(copy, File.GetLastWriteTimeUtc(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Model)));
+        (_, entries, _) = Status(ModelItem(), outputModelsDirectory: _temp.File("bin/models"));
+        Assert.AreEqual("false", entries["Model:Cancer"].GetMetadata("Stale"), Reasons(entries["Model:Cancer"]).FirstOrDefault());
     }
 
     [TestMethod]

@@ -44,7 +44,9 @@ public sealed class WriteLockFileTests
         // As ComputeModelFingerprints returns it: the identity is the inputs file, the name is metadata.
         var item = new TaskItem(_temp.Write($"obj/models/{name}.inputs.json", ReproJson.Serialize(inputs)));
         item.SetMetadata("Name", name);
-        item.SetMetadata("ResultFile", _temp.Write($"obj/models/{name}/result.json", ReproJson.Serialize(result)));
+        item.SetMetadata("Fingerprint", "fp");
+        item.SetMetadata("OutputDirectory", TrainedModelFiles.Write(_temp.File($"obj/models/{name}"), result));
+        item.SetMetadata("ResultFile", _temp.File($"obj/models/{name}/result.json"));
         item.SetMetadata("Version", "1.0.0");
         return item;
     }

@@ -3,7 +3,7 @@ namespace ReproBuild.Engine.Diagnostics;
 
 /// <summary>
 /// Writes diagnostics to stdout in MSBuild's canonical format (<c>file(line,col): error RB2001: text</c>), which
-/// the starting task's ToolTask turns into real MSBuild errors that land in the IDE's error list.
+/// the starting task (EngineTask) turns into real MSBuild errors that land in the IDE's error list.
 /// </summary>
 internal sealed class DiagnosticWriter(TextWriter output)
 {

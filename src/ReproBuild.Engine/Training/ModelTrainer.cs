@@ -12,9 +12,9 @@ using ReproBuild.Runtime.Data;
 namespace ReproBuild.Engine.Training;
 
 /// <summary>
-/// Trains, evaluates and saves one model. Outputs are written to a staging folder and moved into place only when
-/// all of them are complete; the previous outputs are deleted first, so a failed or cancelled run leaves nothing
-/// that looks like a current model.
+/// Trains, evaluates and saves one model. The previous outputs are deleted first and the new ones appear whole, by
+/// <see cref="ModelOutputFolder"/>, only when complete and still wanted, so a failed, cancelled or overtaken run
+/// leaves nothing that looks like a current model.
 /// </summary>
 internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagnostics, DatasetCache datasets)
 {
@@ -25,9 +25,7 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         var inputsBytes = File.ReadAllBytes(job.InputsFile);
         var inputs = ReproJson.Deserialize<ModelInputs>(System.Text.Encoding.UTF8.GetString(inputsBytes));
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(inputsBytes));
-        var staging = job.OutputDirectory.TrimEnd('/', '\\') + ".staging";
-        DeleteDirectory(job.OutputDirectory);
-        DeleteDirectory(staging);
+        ModelOutputFolder.Clear(job.OutputDirectory);
 
         var trainSummary = ReproJson.Read<DatasetSummary>(job.TrainSummaryFile);
         var testSummary = job.TestSummaryFile is null ? null : ReproJson.Read<DatasetSummary>(job.TestSummaryFile);
@@ -85,14 +83,13 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         var trainRows = Count(trainView);
         var testRows = Count(testView);
 
-        Directory.CreateDirectory(staging);
-        File.WriteAllBytes(Path.Combine(staging, ModelOutputFiles.Model), zip);
-        File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Provenance), ProvenanceDocument.Create(inputs, positive, fingerprint, sha256, trainer.Package, trainSummary, testSummary, metrics));
         var result = new ModelResult(inputs.Model, fingerprint, sha256, inputs.Task, inputs.Trainer, trainRows, testRows, metrics);
-        File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Metrics), ReproJson.Serialize(new { result.Model, result.Task, result.TrainRows, result.TestRows, EvaluatedOn = inputs.TestDataset?.Name ?? $"split:{inputs.TestFraction?.ToString("R", CultureInfo.InvariantCulture)}", result.Metrics }));
-        File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Result), ReproJson.Serialize(result));
-        File.WriteAllText(Path.Combine(staging, ModelOutputFiles.Evaluation), ReproJson.Serialize(evaluation));
-        Directory.Move(staging, job.OutputDirectory);
+        using var outputs = new ModelOutputFolder(job.OutputDirectory);
+        outputs.Add(ModelOutputFiles.Model, zip);
+        outputs.Add(ModelOutputFiles.Provenance, ProvenanceDocument.Create(inputs, positive, fingerprint, sha256, trainer.Package, trainSummary, testSummary, metrics));
+        outputs.Add(ModelOutputFiles.Metrics, ReproJson.Serialize(new { result.Model, result.Task, result.TrainRows, result.TestRows, EvaluatedOn = inputs.TestDataset?.Name ?? $"split:{inputs.TestFraction?.ToString("R", CultureInfo.InvariantCulture)}", result.Metrics }));
+        outputs.Add(ModelOutputFiles.Result, ReproJson.Serialize(result));
+        outputs.Add(ModelOutputFiles.Evaluation, ReproJson.Serialize(evaluation));
 
         clock.Stop();
         var digests = new SortedDictionary<string, string>(StringComparer.Ordinal) { [inputs.Dataset.Name] = inputs.Dataset.Sha256 };
@@ -105,7 +102,15 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
             GitRevision.Find(Path.GetDirectoryName(request.ProjectFile)!), fingerprint, sha256, inputs.Task, inputs.Trainer, inputs.Parameters, inputs.Seed,
             digests,
             trainRows, testRows, metrics, inputs.EngineVersion, inputs.MicrosoftMLVersion);
+        // The run record before the outputs: a run whose record could not be written leaves no model that looks current.
         record.Write(request.RunsDirectory);
+        // A run overtaken by newer inputs (an edit and a new build while this one trained) publishes nothing.
+        if (!File.Exists(job.InputsFile) || Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(job.InputsFile))) != fingerprint)
+        {
+            throw new UserError(ErrorCodes.OutputsNotForCurrentInputs,
+                $"the inputs of model '{inputs.Model}' changed while it trained (another build of this project, or an edit during the build); what it trained was discarded. Build again.", request.ProjectFile);
+        }
+        outputs.MoveIntoPlace();
 
         string[] headlineMetrics = inputs.Task switch
         {
@@ -158,13 +163,5 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
             rows++;
         }
         return rows;
-    }
-
-    private static void DeleteDirectory(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            Directory.Delete(path, recursive: true);
-        }
     }
 }

@@ -47,7 +47,18 @@ internal sealed class CacheFolder(string root)
         return null;
     }
 
-    public void Write(string kind, string key, ReadOnlySpan<byte> content) => AtomicFile.WriteAllBytes(PathOf(kind, key), content);
+    /// <summary>Temporary files on their way into <c>cas/</c> and <c>ac/</c>: a folder of their own, so that those of killed writers are found without listing every entry.</summary>
+    public string TemporaryDirectory => Path.Combine(Root, "tmp");
+
+    public void Write(string kind, string key, ReadOnlySpan<byte> content) => AtomicFile.WriteAllBytes(PathOf(kind, key), content, TemporaryDirectory);
+
+    /// <summary>Removes temporary files that writers killed before their rename left behind (in earlier versions, beside the entries).</summary>
+    public void RemoveAbandonedTemporaryFiles()
+    {
+        AtomicFile.RemoveAbandoned(TemporaryDirectory, "*");
+        AtomicFile.RemoveAbandoned(Path.Combine(Root, ContentKind), ".*.tmp");
+        AtomicFile.RemoveAbandoned(Path.Combine(Root, ActionKind), ".*.tmp");
+    }
 
     /// <summary>Content-addressed, so an entry that is already there is already right; concurrent writers write the same bytes.</summary>
     public void WriteContent(string sha256, ReadOnlySpan<byte> content)
@@ -67,7 +78,8 @@ internal sealed class CacheFolder(string root)
             return;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        Directory.CreateDirectory(TemporaryDirectory);
+        var temporary = Path.Combine(TemporaryDirectory, $".{sha256}.{Guid.NewGuid():N}.tmp");
         try
         {
             File.Copy(file, temporary);

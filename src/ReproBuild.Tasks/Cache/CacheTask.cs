@@ -3,14 +3,11 @@ using Microsoft.Build.Framework;
 namespace ReproBuild.Tasks.Cache;
 
 /// <summary>
-/// What the cache tasks share: where the local cache and the remote are, and cancellation (Ctrl+C, the IDE's
-/// Cancel) that stops a slow download at once.
+/// What the cache tasks share: where the local cache and the remote are (cancellation, which stops a slow download
+/// at once, comes from <see cref="ReproBuildTask"/>).
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The source never arms a timer, so it holds nothing to free; MSBuild does not dispose tasks.")]
-public abstract class CacheTask : Microsoft.Build.Utilities.Task, ICancelableTask
+public abstract class CacheTask : ReproBuildTask
 {
-    private readonly CancellationTokenSource _cancellation = new();
-
     /// <summary><c>$(ReproBuildCacheDir)</c>: the local content-addressed cache; empty turns it off.</summary>
     public string CacheDirectory { get; set; } = "";
 
@@ -19,14 +16,6 @@ public abstract class CacheTask : Microsoft.Build.Utilities.Task, ICancelableTas
 
     /// <summary><c>$(ReproBuildRemoteTimeout)</c>: seconds any one request to the remote may take.</summary>
     public int RemoteTimeout { get; set; } = 30;
-
-    /// <summary>The project file, where problems without a better location are reported.</summary>
-    [Required]
-    public string ProjectFile { get; set; } = "";
-
-    private protected CancellationToken Cancellation => _cancellation.Token;
-
-    public void Cancel() => _cancellation.Cancel();
 
     private protected CacheFolder? OpenLocal() => CacheDirectory.Trim() is { Length: > 0 } path ? new CacheFolder(path) : null;
 

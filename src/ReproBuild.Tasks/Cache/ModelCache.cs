@@ -35,6 +35,12 @@ internal sealed class ModelCache(CacheFolder? local, IRemoteCache? remote, TaskL
     /// <summary>Records a freshly trained model's outputs in the local cache and pushes them to the remote.</summary>
     public void Store(string model, string fingerprint, string outputDirectory, CancellationToken cancellation)
     {
+        if (ModelOutputCheck.Problem(model, fingerprint, outputDirectory, hashModel: true) is { } problem)
+        {
+            log.LogWarning(null, ErrorCodes.OutputsNotForCurrentInputs, null, projectFile, 0, 0, 0, 0,
+                $"Model '{model}' was not added to the cache: its outputs under obj/ are not the ones its current inputs produce ({problem}).");
+            return;
+        }
         var content = Directory.EnumerateFiles(outputDirectory).Order(StringComparer.Ordinal).ToDictionary(path => Path.GetFileName(path), File.ReadAllBytes, StringComparer.Ordinal);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, bytes) in content)
@@ -47,6 +53,7 @@ internal sealed class ModelCache(CacheFolder? local, IRemoteCache? remote, TaskL
         {
             try
             {
+                local.RemoveAbandonedTemporaryFiles();
                 // Content first, the record last: a reader that finds the record finds everything it names.
                 foreach (var (name, sha256) in files)
                 {
@@ -91,6 +98,7 @@ internal sealed class ModelCache(CacheFolder? local, IRemoteCache? remote, TaskL
         var record = ActionRecord.Parse(bytes, fingerprint);
         var content = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         string? corrupt = record is null ? local.PathOf(CacheFolder.ActionKind, fingerprint) : null;
+        var why = "did not match its digest (the disk, or something other than ReproBuild, changed it)";
         foreach (var (name, sha256) in record?.Files ?? [])
         {
             var file = local.ReadContent(sha256, out var wasCorrupt);
@@ -103,14 +111,20 @@ internal sealed class ModelCache(CacheFolder? local, IRemoteCache? remote, TaskL
         }
         if (record is not null && content.Count == record.Files.Count)
         {
-            return (record, content);
+            if (ModelOutputCheck.Problem(model, fingerprint, content.GetValueOrDefault, hashModel: true) is not { } problem)
+            {
+                return (record, content);
+            }
+            // Every file is whole, but they are not this model's for these inputs (a record edited or copied by hand).
+            corrupt = local.PathOf(CacheFolder.ActionKind, fingerprint);
+            why = $"names files that are not this model's outputs for its inputs: {problem}";
         }
         // Removing the record makes this a plain miss: the model is trained and the entry written again.
         local.Remove(CacheFolder.ActionKind, fingerprint);
         if (corrupt is not null)
         {
             log.LogWarning(null, ErrorCodes.CacheEntryCorrupt, null, corrupt, 0, 0, 0, 0,
-                $"The cache entry for model '{model}' did not match its digest (the disk, or something other than ReproBuild, changed it); it was removed and the model is built again.");
+                $"The cache entry for model '{model}' {why}; it was removed and the model is built again.");
         }
         return null;
     }
@@ -140,6 +154,11 @@ internal sealed class ModelCache(CacheFolder? local, IRemoteCache? remote, TaskL
                     return null;
                 }
                 content[name] = file;
+            }
+            if (ModelOutputCheck.Problem(model, fingerprint, content.GetValueOrDefault, hashModel: true) is { } problem)
+            {
+                RemoteGarbage($"its record ac/{fingerprint} names files that are not model '{model}''s outputs for its inputs ({problem})");
+                return null;
             }
             if (local is not null)
             {
@@ -178,19 +197,12 @@ internal sealed class ModelCache(CacheFolder? local, IRemoteCache? remote, TaskL
     /// <summary>Writes the outputs beside their final folder and moves them in whole, as the engine does.</summary>
     private static void Place(Dictionary<string, byte[]> files, string outputDirectory)
     {
-        var staging = outputDirectory.TrimEnd('/', '\\') + ".staging";
-        foreach (var directory in new[] { outputDirectory, staging })
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        Directory.CreateDirectory(staging);
+        ModelOutputFolder.Clear(outputDirectory);
+        using var folder = new ModelOutputFolder(outputDirectory);
         foreach (var (name, bytes) in files)
         {
-            File.WriteAllBytes(Path.Combine(staging, name), bytes);
+            folder.Add(name, bytes);
         }
-        Directory.Move(staging, outputDirectory);
+        folder.MoveIntoPlace();
     }
 }

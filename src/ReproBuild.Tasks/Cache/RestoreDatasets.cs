@@ -19,7 +19,7 @@ public sealed class RestoreDatasets : CacheTask
     [Required]
     public string IntermediateDirectory { get; set; } = "";
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         var pinned = Datasets.Where(d => d.GetMetadata("Hash").Length > 0 || d.GetMetadata("Source").Length > 0).ToArray();
         if (pinned.Length == 0)
@@ -175,12 +175,11 @@ public sealed class RestoreDatasets : CacheTask
     /// <summary>The file's SHA-256 (null when missing), read only when its size or time differ from the last check.</summary>
     private static string? CurrentSha256(string path, string marker)
     {
-        var file = new FileInfo(path);
-        if (!file.Exists)
+        if (FileStamp.Of(path) is not { } file)
         {
             return null;
         }
-        var stamp = $"{file.Length}\t{file.LastWriteTimeUtc.Ticks}\t";
+        var stamp = string.Create(CultureInfo.InvariantCulture, $"{file.Size}\t{file.Ticks}\t");
         if (File.Exists(marker) && File.ReadAllText(marker) is { } recorded && recorded.StartsWith(stamp, StringComparison.Ordinal))
         {
             return recorded[stamp.Length..].Trim();
@@ -192,7 +191,7 @@ public sealed class RestoreDatasets : CacheTask
 
     private static void WriteMarker(string marker, string path, string sha256)
     {
-        var file = new FileInfo(path);
-        AtomicFile.WriteAllText(marker, string.Create(CultureInfo.InvariantCulture, $"{file.Length}\t{file.LastWriteTimeUtc.Ticks}\t{sha256}\n"));
+        var file = FileStamp.Of(path)!.Value;
+        AtomicFile.WriteAllText(marker, string.Create(CultureInfo.InvariantCulture, $"{file.Size}\t{file.Ticks}\t{sha256}\n"));
     }
 }

@@ -25,7 +25,7 @@ public sealed class RestoreModels : CacheTask
     [Output]
     public ITaskItem[] ModelsToTrain { get; private set; } = [];
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         using var remote = OpenRemote(out var invalid);
         if (invalid)

@@ -5,8 +5,9 @@ namespace ReproBuild.Tasks.Cache;
 
 /// <summary>
 /// After training: adds each model that trained to the local cache and pushes it to the remote. A model already
-/// in the local cache under its fingerprint is skipped, so that this can also run over every model after a
-/// training run that failed part-way, to keep the models that did train.
+/// in the local cache under its fingerprint is skipped, so that this can also run over every model — after a
+/// training run that failed part-way, to keep the models that did train, and in every build, so that a model a
+/// killed build left complete in obj/ is cached too.
 /// </summary>
 public sealed class StoreModels : CacheTask
 {
@@ -17,14 +18,19 @@ public sealed class StoreModels : CacheTask
     [Required]
     public string IntermediateDirectory { get; set; } = "";
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         using var remote = OpenRemote(out var invalid);
         if (invalid)
         {
             return false;
         }
-        var cache = new ModelCache(OpenLocal(), remote, Log, ProjectFile);
+        var local = OpenLocal();
+        if (local is null && remote is null)
+        {
+            return true;
+        }
+        var cache = new ModelCache(local, remote, Log, ProjectFile);
         var layout = new IntermediateLayout(IntermediateDirectory);
         foreach (var model in Models)
         {

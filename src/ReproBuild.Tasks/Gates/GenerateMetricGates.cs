@@ -10,7 +10,7 @@ namespace ReproBuild.Tasks;
 /// writes one MSTest test per gate. A gate that names an unknown model or metric, or has no bound, is an RB5xxx
 /// error at its line in the project file — never a test that silently passes.
 /// </summary>
-public sealed class GenerateMetricGates : Microsoft.Build.Utilities.Task, IIncrementalTask
+public sealed class GenerateMetricGates : ReproBuildTask, IIncrementalTask
 {
     // What tells two gates on the same model apart when finding their line.
     private static readonly string[] GateMetadata = ["Metric", "Minimum", "Maximum", "MaxDrop", "MaxRise", "Dataset"];
@@ -21,10 +21,6 @@ public sealed class GenerateMetricGates : Microsoft.Build.Utilities.Task, IIncre
 
     /// <summary>The models of the referenced projects, as their <c>ReproBuildGetModels</c> target describes them.</summary>
     public ITaskItem[] Models { get; set; } = [];
-
-    /// <summary>The test project file, where errors are reported at the gate's line.</summary>
-    [Required]
-    public string ProjectFile { get; set; } = "";
 
     /// <summary>The namespace of the generated test class.</summary>
     public string RootNamespace { get; set; } = "";
@@ -40,7 +36,7 @@ public sealed class GenerateMetricGates : Microsoft.Build.Utilities.Task, IIncre
     /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
     public bool FailIfNotIncremental { get; set; }
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         var locator = new ItemLocator(ProjectFile, "MetricGate");
         var models = Models.GroupBy(m => m.ItemSpec, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace ReproBuild.Tasks.Lock;
 /// or any model's inputs differ from the committed <c>repro.lock.json</c>, with one RB4001 error per differing
 /// entry that lists exactly what differs. A build that would change the lock fails instead of rewriting it.
 /// </summary>
-public sealed class CheckLockFile : Microsoft.Build.Utilities.Task
+public sealed class CheckLockFile : ReproBuildTask
 {
     /// <summary>The models as <see cref="ComputeModelFingerprints"/> returned them.</summary>
     public ITaskItem[] Models { get; set; } = [];
@@ -19,13 +19,9 @@ public sealed class CheckLockFile : Microsoft.Build.Utilities.Task
     [Required]
     public string LockFile { get; set; } = "";
 
-    /// <summary>The project file, where a missing lock file is reported.</summary>
-    [Required]
-    public string ProjectFile { get; set; } = "";
-
     /// <summary>Why the lock may not change, for the messages: locked mode or verify mode.</summary>
     public string Reason { get; set; } = "locked mode";
 
-    public override bool Execute() =>
+    private protected override bool Run() =>
         LockedComparison.Report(Log, LockFile, ProjectFile, Reason, CurrentLock.From(Datasets, Models, trained: false), inputsOnly: true);
 }

@@ -6,7 +6,7 @@ namespace ReproBuild.Tasks.Lock;
 /// Brings <c>repro.lock.json</c> up to date with what this build used and produced; writes only on change. In
 /// locked mode it never writes: a lock that would change is an RB4001 error per differing entry.
 /// </summary>
-public sealed class WriteLockFile : Microsoft.Build.Utilities.Task, IIncrementalTask
+public sealed class WriteLockFile : ReproBuildTask, IIncrementalTask
 {
     /// <summary>The models as <see cref="ComputeModelFingerprints"/> returned them, trained.</summary>
     public ITaskItem[] Models { get; set; } = [];
@@ -18,8 +18,8 @@ public sealed class WriteLockFile : Microsoft.Build.Utilities.Task, IIncremental
     [Required]
     public string LockFile { get; set; } = "";
 
-    /// <summary>The project file, where a missing lock file is reported in locked mode.</summary>
-    public string ProjectFile { get; set; } = "";
+    /// <summary><c>$(OutDir)models/</c>: copies of outputs that must not ship are removed from there too.</summary>
+    public string OutputModelsDirectory { get; set; } = "";
 
     /// <summary><c>$(ReproBuildLockedMode)</c>: compare instead of writing.</summary>
     public bool Locked { get; set; }
@@ -27,8 +27,12 @@ public sealed class WriteLockFile : Microsoft.Build.Utilities.Task, IIncremental
     /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
     public bool FailIfNotIncremental { get; set; }
 
-    public override bool Execute()
+    private protected override bool Run()
     {
+        if (!OutputsAreCurrent())
+        {
+            return false;
+        }
         var current = CurrentLock.From(Datasets, Models, trained: true);
         if (Locked)
         {
@@ -45,5 +49,28 @@ public sealed class WriteLockFile : Microsoft.Build.Utilities.Task, IIncremental
             Log.LogMessage(MessageImportance.High, $"ReproBuild: updated {LockFile}");
         }
         return true;
+    }
+
+    /// <summary>
+    /// The last check before anything is recorded or shipped: every model's outputs must be the ones its current inputs
+    /// produce. Earlier steps make this hold; when something outside the build broke it, the outputs go and the build fails.
+    /// </summary>
+    private bool OutputsAreCurrent()
+    {
+        foreach (var model in Models)
+        {
+            var name = model.GetMetadata("Name");
+            if (ModelOutputCheck.Problem(name, model.GetMetadata("Fingerprint"), model.GetMetadata("OutputDirectory"), hashModel: false) is { } problem)
+            {
+                if (!FailIfNotIncremental)
+                {
+                    ModelOutputFolder.Clear(model.GetMetadata("OutputDirectory"));
+                    ModelOutputs.DeleteCopies(name, OutputModelsDirectory);
+                }
+                Log.LogError(null, ErrorCodes.OutputsNotForCurrentInputs, null, ProjectFile, 0, 0, 0, 0,
+                    $"Model '{name}' has outputs under obj/ that were not produced for its current inputs ({problem}); something outside this build wrote them. They were removed: build again.");
+            }
+        }
+        return !Log.HasLoggedErrors;
     }
 }

@@ -10,7 +10,7 @@ namespace ReproBuild.Tasks;
 /// compares what the build would write under obj/ with what is there, through the same code (stat cache, input
 /// documents, fingerprints) — but writes nothing: not the input documents, not even the stat cache.
 /// </summary>
-public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
+public sealed class ComputeStatus : ReproBuildTask
 {
     /// <summary>The project's <c>Dataset</c> items.</summary>
     public ITaskItem[] Datasets { get; set; } = [];
@@ -22,10 +22,6 @@ public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
     [Required]
     public string IntermediateDirectory { get; set; } = "";
 
-    /// <summary>The project file, where item problems are reported.</summary>
-    [Required]
-    public string ProjectFile { get; set; } = "";
-
     /// <summary>The version of a model that sets none: the project's <c>Version</c>.</summary>
     [Required]
     public string DefaultVersion { get; set; } = "";
@@ -34,6 +30,9 @@ public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
     [Required]
     public string LockFile { get; set; } = "";
 
+    /// <summary><c>$(OutDir)models/</c>, where the build copies the models.</summary>
+    public string OutputModelsDirectory { get; set; } = "";
+
     /// <summary><c>$(ReproBuildCacheDir)</c>: a stale model the cache holds is restored, not trained, and status says so.</summary>
     public string CacheDirectory { get; set; } = "";
 
@@ -41,7 +40,7 @@ public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
     [Output]
     public ITaskItem[] Entries { get; private set; } = [];
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         var problems = new ItemProblems(Log, ProjectFile);
         var layout = new IntermediateLayout(IntermediateDirectory);
@@ -74,7 +73,7 @@ public sealed class ComputeStatus : Microsoft.Build.Utilities.Task
         var cache = CacheDirectory.Trim() is { Length: > 0 } cacheDirectory ? new Cache.CacheFolder(cacheDirectory) : null;
         foreach (var model in models)
         {
-            var entry = ModelStatus.Check(model, summaries, staleDatasets, layout, locked);
+            var entry = ModelStatus.Check(model, summaries, staleDatasets, layout, OutputModelsDirectory, locked);
             if (entry.Stale && entry.Metadata.GetValueOrDefault("Fingerprint") is { } fingerprint && cache?.Contains(Cache.CacheFolder.ActionKind, fingerprint) == true)
             {
                 entry.Reasons.Add("the cache holds a model trained from these inputs: the next build restores it without training");

@@ -10,7 +10,8 @@ namespace ReproBuild.Tasks;
 internal static class ModelStatus
 {
     /// <param name="staleDatasets">Datasets that will be inspected again: their SHA-256 is not known until then.</param>
-    public static StatusEntry Check(ModelItem model, IReadOnlyDictionary<string, DatasetSummary?> summaries, IReadOnlySet<string> staleDatasets, IntermediateLayout layout, LockedDigests locked)
+    /// <param name="outputModelsDirectory"><c>$(OutDir)models/</c>: a copy there that differs from obj/'s is copied again.</param>
+    public static StatusEntry Check(ModelItem model, IReadOnlyDictionary<string, DatasetSummary?> summaries, IReadOnlySet<string> staleDatasets, IntermediateLayout layout, string outputModelsDirectory, LockedDigests locked)
     {
         var entry = new StatusEntry(StatusEntry.ModelKind, model.Name);
         entry.Metadata["Task"] = model.Task;
@@ -62,6 +63,15 @@ internal static class ModelStatus
         {
             entry.Reasons.Add("its last training did not finish (it failed or was cancelled); build to train it");
             return entry;
+        }
+        if (ModelOutputCheck.Problem(model.Name, fingerprint, layout.ModelOutputDirectory(model.Name), hashModel: false) is { } problem)
+        {
+            entry.Reasons.Add($"its outputs under obj/ were not produced for its current inputs ({problem}); the next build removes them and trains it");
+            return entry;
+        }
+        foreach (var copy in ModelOutputs.ChangedCopies(layout, model.Name, outputModelsDirectory))
+        {
+            entry.Reasons.Add($"{copy} differs from the model that was built (edited by hand?); the next build copies it again");
         }
         if (locked.Problem is null && locked.ModelFingerprints.GetValueOrDefault(model.Name) is var lockedFingerprint && lockedFingerprint != fingerprint)
         {

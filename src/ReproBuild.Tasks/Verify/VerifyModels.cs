@@ -30,7 +30,7 @@ public sealed class VerifyModels : CacheTask
     [Output]
     public ITaskItem[] VerifiedModels { get; private set; } = [];
 
-    public override bool Execute()
+    private protected override bool Run()
     {
         Lock.LockFile? locked;
         try

@@ -27,13 +27,8 @@ public sealed class ModelCacheTests
     private ModelCache Cache(string? local, string? remote) =>
         new(local is null ? null : new CacheFolder(_temp.File(local)), remote is null ? null : new FolderRemote(_temp.File(remote)), new TaskLoggingHelper(_engine, "test"), "/work/App/App.csproj");
 
-    private string TrainedOutputs(string folder = "trained/Churn")
-    {
-        _temp.Write($"{folder}/{ModelOutputFiles.Model}", "model bytes");
-        _temp.Write($"{folder}/{ModelOutputFiles.Result}", "{\"sha256\":\"...\"}");
-        _temp.Write($"{folder}/{ModelOutputFiles.Provenance}", "{}");
-        return _temp.File(folder);
-    }
+    private string TrainedOutputs(string folder = "trained/Churn") =>
+        TrainedModelFiles.Write(_temp.File(folder), TrainedModelFiles.ResultFor("Churn", Fingerprint, "model bytes"), "model bytes");
 
     private static string Sha(string text) => Sha256Digest.Of(Encoding.UTF8.GetBytes(text));
 
@@ -46,9 +41,9 @@ public sealed class ModelCacheTests
 
         Assert.IsNotNull(restored, _engine.Log);
         Assert.AreEqual(Sha("model bytes"), restored.Value.Record.Sha256);
-        CollectionAssert.AreEquivalent(new[] { ModelOutputFiles.Model, ModelOutputFiles.Provenance, ModelOutputFiles.Result }, Directory.GetFiles(_temp.File("obj/Churn")).Select(Path.GetFileName).ToArray());
+        CollectionAssert.AreEquivalent(new[] { ModelOutputFiles.Model, ModelOutputFiles.Metrics, ModelOutputFiles.Provenance, ModelOutputFiles.Result }, Directory.GetFiles(_temp.File("obj/Churn")).Select(Path.GetFileName).ToArray());
         Assert.AreEqual("model bytes", File.ReadAllText(_temp.File($"obj/Churn/{ModelOutputFiles.Model}")));
-        Assert.IsFalse(Directory.Exists(_temp.File("obj/Churn.staging")));
+        CollectionAssert.AreEqual(new[] { _temp.File("obj/Churn") }, Directory.GetDirectories(_temp.File("obj")), "A staging folder was left behind.");
         Assert.IsNull(Cache("cache", null).Restore("Churn", new string('1', 64), _temp.File("obj/Other"), CancellationToken.None), "Another fingerprint is a miss.");
     }
 
@@ -102,6 +97,48 @@ public sealed class ModelCacheTests
         Assert.IsNull(cache.Restore("Iris", Fingerprint, _temp.File("obj/Iris"), CancellationToken.None));
 
         Assert.AreEqual("RB4005", _engine.Warnings.Single().Code, "A remote that is down should be asked once per build step.");
+    }
+
+    [TestMethod]
+    public void ARecordThatNamesAnotherModelsValidFilesIsRefusedAndRemoved()
+    {
+        var other = new string('2', 64);
+        Cache("cache", null).Store("Iris", other, TrainedModelFiles.Write(_temp.File("trained/Iris"), TrainedModelFiles.ResultFor("Iris", other, "iris bytes"), "iris bytes"), CancellationToken.None);
+        // A hand-edited record: every file it names is whole and hashes right, but they are Iris's, from other inputs.
+        var record = File.ReadAllText(_temp.File($"cache/ac/{other}")).Replace(other, Fingerprint, StringComparison.Ordinal).Replace("\"Iris\"", "\"Churn\"", StringComparison.Ordinal);
+        _temp.Write($"cache/ac/{Fingerprint}", record);
+
+        Assert.IsNull(Cache("cache", null).Restore("Churn", Fingerprint, _temp.File("obj/Churn"), CancellationToken.None), _engine.Log);
+
+        Assert.AreEqual("RB4004", _engine.Warnings.Single().Code, _engine.Log);
+        StringAssert.Contains(_engine.Warnings.Single().Message, "model 'Iris'");
+        Assert.IsFalse(File.Exists(_temp.File($"cache/ac/{Fingerprint}")), "The record was not removed.");
+        Assert.IsFalse(Directory.Exists(_temp.File("obj/Churn")), "Refused outputs were placed in obj/.");
+    }
+
+    [TestMethod]
+    public void OutputsOfOtherInputsAreNeverStored()
+    {
+        var stale = TrainedModelFiles.Write(_temp.File("trained/Churn"), TrainedModelFiles.ResultFor("Churn", new string('3', 64), "old model"), "old model");
+
+        Cache("cache", null).Store("Churn", Fingerprint, stale, CancellationToken.None);
+
+        Assert.AreEqual("RB3009", _engine.Warnings.Single().Code, _engine.Log);
+        Assert.IsFalse(File.Exists(_temp.File($"cache/ac/{Fingerprint}")), "The cache recorded a model under a fingerprint it was not trained from.");
+    }
+
+    [TestMethod]
+    public void TemporaryFilesOfKilledWritersAreRemovedWhenTheCacheIsNextWritten()
+    {
+        var abandoned = _temp.Write($"cache/cas/.{new string('4', 64)}.0123456789abcdef.tmp", "half");
+        var fresh = _temp.Write("cache/tmp/.in-flight.tmp", "another writer, still busy");
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - TimeSpan.FromHours(1));
+
+        Cache("cache", null).Store("Churn", Fingerprint, TrainedOutputs(), CancellationToken.None);
+
+        Assert.IsFalse(File.Exists(abandoned), "An abandoned temporary file stayed in cas/.");
+        Assert.IsTrue(File.Exists(fresh), "A temporary file that may still be written was removed.");
+        Assert.AreEqual(0, Directory.GetFiles(_temp.File("cache/tmp")).Count(f => f != fresh), "The store left temporary files.");
     }
 
     [TestMethod]

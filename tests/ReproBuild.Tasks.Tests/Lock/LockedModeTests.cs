@@ -34,8 +34,9 @@ public sealed class LockedModeTests
         item.SetMetadata("Name", "Churn");
         item.SetMetadata("Fingerprint", "fp");
         item.SetMetadata("Version", "1.0.0");
-        item.SetMetadata("ResultFile", _temp.Write("obj/models/Churn/result.json", ReproJson.Serialize(new ModelResult(
-            "Churn", "fp", sha256, Catalog.BinaryClassification, "FastTree", 8, 2, new SortedDictionary<string, double?>(StringComparer.Ordinal)))));
+        item.SetMetadata("OutputDirectory", TrainedModelFiles.Write(_temp.File("obj/models/Churn"), new ModelResult(
+            "Churn", "fp", sha256, Catalog.BinaryClassification, "FastTree", 8, 2, new SortedDictionary<string, double?>(StringComparer.Ordinal))));
+        item.SetMetadata("ResultFile", _temp.File("obj/models/Churn/result.json"));
         return item;
     }
 

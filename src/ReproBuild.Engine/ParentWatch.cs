@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace ReproBuild.Engine;
+
+/// <summary>
+/// Keeps the engine from outliving the build that started it. An orphan that goes on training after its build was
+/// killed writes a model for inputs the next build may already have replaced; that is how a killed build once
+/// shipped the wrong model. The starting task holds the write end of the engine's standard input open for as long as
+/// it lives and never writes to it: when that process ends for any reason — even SIGKILL, which no handler sees —
+/// the operating system closes the pipe, the read below returns, and the engine kills itself at once. No cleanup
+/// runs: nothing the engine has not yet moved into place looks valid.
+/// </summary>
+internal static class ParentWatch
+{
+    /// <summary>The switch the task passes; without it (the engine run by hand) standard input is left alone.</summary>
+    public const string Switch = "--exit-with-stdin";
+
+    public static void Start()
+    {
+        var watcher = new Thread(() =>
+        {
+            try
+            {
+                using var input = Console.OpenStandardInput();
+                var buffer = new byte[256];
+                while (input.Read(buffer, 0, buffer.Length) > 0)
+                {
+                }
+            }
+            catch (IOException)
+            {
+            }
+            Process.GetCurrentProcess().Kill();
+        })
+        {
+            IsBackground = true,
+            Name = "ReproBuild parent watch",
+        };
+        watcher.Start();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Json;
+using ReproBuild.Protocol;
+
+namespace ReproBuild.Tasks;
+
+/// <summary>
+/// The one test of whether a model's output files are what training produced for its current inputs: the result
+/// names the model and the current fingerprint, the provenance records the same fingerprint and has the result's model
+/// SHA-256 as its subject, and (when asked) model.zip hashes to it. Every place that accepts outputs it did not just
+/// write asks this — obj/ before the training target's timestamp check, the lock file writer, the status check, and
+/// the cache on both sides — so outputs of other inputs (an orphaned engine's, a hand-edited cache record's, another
+/// model's) are never shipped, stored or restored.
+/// </summary>
+internal static class ModelOutputCheck
+{
+    /// <summary>Null when the outputs hold; otherwise why not, as a phrase for a message.</summary>
+    /// <param name="read">A file of the model's outputs by name (<see cref="ModelOutputFiles"/>); null when it is missing.</param>
+    /// <param name="hashModel">Also hash model.zip. The no-op build leaves it out: the fingerprint is what tells outputs
+    /// of other inputs apart, and a torn folder cannot happen (outputs appear by one rename).</param>
+    public static string? Problem(string model, string fingerprint, Func<string, byte[]?> read, bool hashModel)
+    {
+        if (read(ModelOutputFiles.Result) is not { } resultBytes || read(ModelOutputFiles.Provenance) is not { } provenanceBytes)
+        {
+            return "its result or provenance is missing";
+        }
+        ModelResult result;
+        string? provenanceFingerprint, provenanceSubject;
+        try
+        {
+            result = ReproJson.Deserialize<ModelResult>(Encoding.UTF8.GetString(resultBytes));
+            using var provenance = JsonDocument.Parse(provenanceBytes);
+            provenanceSubject = provenance.RootElement.GetProperty("subject")[0].GetProperty("digest").GetProperty("sha256").GetString();
+            provenanceFingerprint = provenance.RootElement.GetProperty("predicate").GetProperty("buildDefinition")
+                .GetProperty("internalParameters").GetProperty("fingerprint").GetString();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return "its result or provenance cannot be read";
+        }
+        if (result.Model != model)
+        {
+            return $"they are model '{result.Model}''s";
+        }
+        if (result.Fingerprint != fingerprint || provenanceFingerprint != fingerprint)
+        {
+            return $"they were trained from inputs with fingerprint {InputChanges.Prefix(result.Fingerprint ?? "")}, not from the current inputs ({InputChanges.Prefix(fingerprint)})";
+        }
+        if (provenanceSubject != result.Sha256)
+        {
+            return "its provenance names another model file";
+        }
+        if (hashModel && (read(ModelOutputFiles.Model) is not { } zip || Sha256Digest.Of(zip) != result.Sha256))
+        {
+            return "model.zip is missing or does not hash to the SHA-256 its result records";
+        }
+        return null;
+    }
+
+    /// <summary>The same test of a model's output folder on disk.</summary>
+    public static string? Problem(string model, string fingerprint, string outputDirectory, bool hashModel) =>
+        Problem(model, fingerprint, name => File.Exists(Path.Combine(outputDirectory, name)) ? File.ReadAllBytes(Path.Combine(outputDirectory, name)) : null, hashModel);
+}
