@@ -35,7 +35,7 @@ internal sealed class EngineProcess
             info.Environment[key] = value;
         }
 
-        var lines = new BlockingCollection<string>();
+        using var lines = new BlockingCollection<string>();
         using var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lines.Add(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lines.Add(e.Data); } };

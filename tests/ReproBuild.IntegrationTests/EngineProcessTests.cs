@@ -17,7 +17,7 @@ public sealed class EngineProcessTests
             <Dataset Include="data/large.csv" />
             <Model Include="Slow" Dataset="large" Task="BinaryClassification" LabelColumn="label" Trainer="FastTree" Parameters="NumberOfTrees=5000;NumberOfLeaves=64" />
             """);
-        project.WriteFile("data/large.csv", LargeBinary(rows: 50_000));
+        project.WriteFile("data/large.csv", TestData.LargeBinary(rows: 50_000));
         project.Run("restore").ShouldSucceed();
 
         using var build = DotNet.Start(project.Directory, ["build", "--no-restore"]);
@@ -26,7 +26,7 @@ public sealed class EngineProcessTests
         build.BeginOutputReadLine();
         build.BeginErrorReadLine();
 
-        var engine = WaitForEngine(project.Directory, TimeSpan.FromMinutes(2));
+        var engine = EngineProcesses.WaitForOne(project.Directory, TimeSpan.FromMinutes(2));
         Assert.IsNotNull(engine, $"The engine never started:\n{output}");
         Thread.Sleep(TimeSpan.FromSeconds(3)); // well into training
 
@@ -38,7 +38,7 @@ public sealed class EngineProcessTests
         build.WaitForExit();
 
         Assert.AreNotEqual(0, build.ExitCode);
-        Assert.IsFalse(IsRunning(engine.Value), "The engine process outlived the cancelled build.");
+        Assert.IsFalse(EngineProcesses.IsRunning(engine.Value), "The engine process outlived the cancelled build.");
         Assert.IsFalse(File.Exists(Path.Combine(project.IntermediateDirectory(), "models", "Slow", "model.zip")), "A cancelled run left a model in obj/.");
         Assert.IsFalse(File.Exists(project.Output("models/Slow.zip")), "A cancelled run left a model in the output folder.");
         lock (output)
@@ -72,54 +72,5 @@ public sealed class EngineProcessTests
         StringAssert.Contains(result.Output, $"Details are in {log}.");
         result.ShouldHaveNoStackTrace();
         StringAssert.Contains(File.ReadAllText(log), "at ReproBuild.Engine");
-    }
-
-    private static int? WaitForEngine(string projectDirectory, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            foreach (var directory in Directory.EnumerateDirectories("/proc"))
-            {
-                if (int.TryParse(Path.GetFileName(directory), out var pid) && CommandLine(pid) is { } command
-                    && command.Contains("ReproBuild.Engine.dll", StringComparison.Ordinal) && command.Contains(projectDirectory, StringComparison.Ordinal))
-                {
-                    return pid;
-                }
-            }
-            Thread.Sleep(200);
-        }
-        return null;
-    }
-
-    private static string? CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static bool IsRunning(int pid) => CommandLine(pid) is { Length: > 0 };
-
-    private static string LargeBinary(int rows)
-    {
-        var random = new Random(11);
-        var text = new StringBuilder("a,b,c,d,e,f,g,h,label\n");
-        for (var i = 0; i < rows; i++)
-        {
-            var values = Enumerable.Range(0, 8).Select(_ => random.NextDouble()).ToArray();
-            var label = values[0] + values[1] * values[2] - values[3] + random.NextDouble() * 0.5 > 0.6 ? "1" : "0";
-            text.Append(string.Join(',', values.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))).Append(',').Append(label).Append('\n');
-        }
-        return text.ToString();
     }
 }

@@ -52,5 +52,19 @@ internal static class TestData
         return text.ToString();
     }
 
+    /// <summary>Eight numbers and a 0/1 label: large enough that a FastTree with many trees trains for a while.</summary>
+    public static string LargeBinary(int rows)
+    {
+        var random = new Random(11);
+        var text = new StringBuilder("a,b,c,d,e,f,g,h,label\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var values = Enumerable.Range(0, 8).Select(_ => random.NextDouble()).ToArray();
+            var label = values[0] + values[1] * values[2] - values[3] + random.NextDouble() * 0.5 > 0.6 ? "1" : "0";
+            text.Append(string.Join(',', values.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))).Append(',').Append(label).Append('\n');
+        }
+        return text.ToString();
+    }
+
     private static string F(double value) => Math.Round(value, 4).ToString("R", CultureInfo.InvariantCulture);
 }
