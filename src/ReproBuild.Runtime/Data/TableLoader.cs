@@ -70,7 +70,7 @@ internal static class TableLoader
                         {
                             throw new UserError(
                                 ErrorCodes.ColumnTypeMismatch,
-                                $"value '{cell}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
+                                $"value '{CellText.Truncate(cell)}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
                                 file,
                                 DelimitedFile.LineOf(row),
                                 i + 1);
