@@ -102,8 +102,20 @@ internal static class DelimitedFile
         return false;
     }
 
-    public static bool TryParseNumber(ReadOnlySpan<char> value, out float number) =>
-        float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    /// <summary>
+    /// A number in the invariant culture, with spaces around it allowed. A control character anywhere refuses it:
+    /// the runtime's parser reads <c>"7\0\0"</c> as 7 (it ignores trailing NULs) and takes tabs and line breaks for
+    /// white space.
+    /// </summary>
+    public static bool TryParseNumber(ReadOnlySpan<char> value, out float number)
+    {
+        if (CellText.HasControl(value))
+        {
+            number = 0;
+            return false;
+        }
+        return float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    }
 
     public static string[] DefaultColumnNames(int count) =>
         Enumerable.Range(1, count).Select(i => $"Column{i}").ToArray();
