@@ -34,6 +34,48 @@ public sealed class DiagnosticWriterTests
         var output = new StringWriter();
         new DiagnosticWriter(output).Error(new UserError("RB2001", "value 'a\nb' is bad", "/d/x.csv", 2, 0));
 
-        Assert.AreEqual("/d/x.csv(2,1) : error RB2001: value 'a b' is bad", output.ToString().TrimEnd());
+        Assert.AreEqual(@"/d/x.csv(2,1) : error RB2001: value 'a\nb' is bad", output.ToString().TrimEnd());
+    }
+
+    /// <summary>
+    /// A data file may hold any character; what a message quotes from it must not put a NUL, an escape sequence or
+    /// a line break into the build log, whichever message it is and whichever way it is printed. (The cases are
+    /// not data rows: test names and logs would carry the raw characters.)
+    /// </summary>
+    [TestMethod]
+    public void ControlCharactersAreShownEscapedInEveryPrintedMessage()
+    {
+        (string Value, string Shown)[] cases =
+        [
+            ("7\0\0", @"7\0\0"),
+            ("a\tb", @"a\tb"),
+            ("a\r\nb", @"a\r\nb"),
+            ("\u001b[31mred", @"\u001B[31mred"),
+            ("del\u007f", @"del\u007F"),
+            ("next\u0085line", @"next\u0085line"),
+            ("line\u2028separator", @"line\u2028separator"),
+            ("plain é 日本 😀 \\ ok", "plain é 日本 😀 \\ ok"),
+        ];
+        foreach (var (value, shown) in cases)
+        {
+            var output = new StringWriter();
+            var writer = new DiagnosticWriter(output);
+            var error = new UserError("RB2001", $"value '{value}' is bad", "/d/x.csv", 2, 3);
+
+            writer.Error(error);
+            writer.Warning("RB2103", $"header '{value}'", "/d/x.schema.json");
+            writer.Info($"trained on '{value}'");
+
+            CollectionAssert.AreEqual(
+                new[]
+                {
+                    $"/d/x.csv(2,3) : error RB2001: value '{shown}' is bad",
+                    $"/d/x.schema.json : warning RB2103: header '{shown}'",
+                    $"trained on '{shown}'",
+                },
+                output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries),
+                shown);
+            Assert.AreEqual($"/d/x.csv(2,3): error RB2001: value '{shown}' is bad", error.Describe());
+        }
     }
 }

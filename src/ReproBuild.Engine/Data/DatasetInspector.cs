@@ -22,7 +22,6 @@ internal static class DatasetInspector
         var findings = new FindingLimiter(diagnostics, job.DataFile);
         using var stream = DelimitedFile.OpenHashed(job.DataFile);
         var invalidUtf8 = new InvalidUtf8Counter();
-        using var reader = DelimitedFile.Read(stream, job.Separator, job.DataFile, invalidUtf8);
 
         string[]? names = null;
         ColumnCheck[] columns = [];
@@ -34,12 +33,17 @@ internal static class DatasetInspector
         var decided = schema is not null;
         long rows = 0;
 
-        var lastLine = 0;
+        // The line the next row starts on, in case it is too long to read; and the line of one that was.
+        var nextLine = 1;
+        int? tooLongRow = null;
         try
         {
+            // Opening reads the first row, so a first row too long to hold fails here.
+            using var reader = DelimitedFile.Read(stream, job.Separator, job.DataFile, invalidUtf8);
             foreach (var row in reader)
             {
-                var line = lastLine = DelimitedFile.LineOf(row);
+                var line = DelimitedFile.LineOf(row);
+                nextLine = DelimitedFile.LineAfter(row);
                 if (DelimitedFile.IsBlank(row))
                 {
                     continue;
@@ -97,21 +101,26 @@ internal static class DatasetInspector
                     Flush(batch, workers, findings);
                 }
             }
-            Flush(batch, workers, findings);
         }
         catch (NotSupportedException)
         {
-            Flush(batch, workers, findings);
-            var tooLong = DelimitedFile.RowTooLong(job.DataFile, lastLine);
-            findings.Error(tooLong.Code, tooLong.Message, tooLong.Line, tooLong.Column);
+            // Sep cannot go on past it; the rows before it are still checked, and reported first.
+            tooLongRow = nextLine;
         }
+        Flush(batch, workers, findings);
         if (!decided)
         {
             Decide(columns, sample, findings);
         }
 
         var sha256 = stream.FinishSha256();
-        if (names is null)
+        if (tooLongRow is { } tooLongLine)
+        {
+            // The rest of the file is unread and may well hold data: this, not "empty" or "no data rows".
+            var tooLong = DelimitedFile.RowTooLong(job.DataFile, tooLongLine);
+            findings.Error(tooLong.Code, tooLong.Message, tooLong.Line, tooLong.Column);
+        }
+        else if (names is null)
         {
             findings.Error(ErrorCodes.NoData, "the file is empty: there is no header and no data.", 1, 1);
         }

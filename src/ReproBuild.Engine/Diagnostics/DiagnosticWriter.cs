@@ -34,16 +34,15 @@ internal sealed class DiagnosticWriter(TextWriter output)
     {
         lock (_gate)
         {
-            output.WriteLine(OneLine(message));
+            output.WriteLine(CellText.Printable(message));
         }
     }
 
     internal static string Format(string severity, string code, string message, string? file, int line, int column)
     {
         var origin = file is null ? "ReproBuild" : line > 0 ? $"{file}({line},{Math.Max(column, 1)})" : file;
-        return $"{origin} : {severity} {code}: {OneLine(message)}";
+        // A canonical diagnostic is one line: a line break quoted from a data file would split it into a second,
+        // unparsed one, and a NUL or an escape sequence has no business in a build log either.
+        return $"{origin} : {severity} {code}: {CellText.Printable(message)}";
     }
-
-    // A canonical diagnostic is one line; a newline inside a value would split it into a second, unparsed line.
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

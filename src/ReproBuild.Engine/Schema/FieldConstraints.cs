@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Schema;
 

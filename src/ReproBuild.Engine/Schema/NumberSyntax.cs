@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Schema;
 
@@ -7,8 +8,9 @@ namespace ReproBuild.Engine.Schema;
 /// The lexical forms of Table Schema numbers and integers: an optional sign, digits with an optional group character
 /// between them, a decimal character and an exponent (numbers only), NaN/INF/-INF (numbers only, any case), and with
 /// <c>bareNumber: false</c> leading and trailing non-numeric text (currency signs, units, %) stripped. Surrounding
-/// whitespace is ignored, as the reference implementation does. Culture-independent and allocation-free for all but
-/// very long values.
+/// whitespace is ignored, as the reference implementation does, but a control character anywhere (a NUL, a tab, a
+/// line break) makes the value no number: it is damage, not layout. Culture-independent and allocation-free for all
+/// but very long values.
 /// </summary>
 internal sealed class NumberSyntax
 {
@@ -35,6 +37,11 @@ internal sealed class NumberSyntax
 
     public bool TryParseNumber(ReadOnlySpan<char> text, out double value)
     {
+        if (CellText.HasControl(text))
+        {
+            value = 0;
+            return false;
+        }
         text = text.Trim();
         if (TrySpecial(text, out value))
         {
@@ -69,6 +76,10 @@ internal sealed class NumberSyntax
     {
         big = null;
         value = 0;
+        if (CellText.HasControl(text))
+        {
+            return false;
+        }
         text = text.Trim();
         if (!BareNumber)
         {

@@ -1,3 +1,5 @@
+using ReproBuild.Runtime.Data;
+
 namespace ReproBuild.Engine.Schema;
 
 /// <summary>One field of a <see cref="TableSchema"/>: its name, type and format, and the checking of one cell.</summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Schema;
 

@@ -19,15 +19,4 @@ internal abstract class ColumnCheck(string name)
     public virtual void Infer(IEnumerable<string> sample)
     {
     }
-
-    protected static string Quote(ReadOnlySpan<char> value)
-    {
-        if (value.Length <= 40)
-        {
-            return value.ToString();
-        }
-        // Never cut between the two halves of a character outside the Basic Multilingual Plane.
-        var cut = char.IsHighSurrogate(value[36]) ? 36 : 37;
-        return string.Concat(value[..cut], "...");
-    }
 }

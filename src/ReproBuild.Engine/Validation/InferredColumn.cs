@@ -53,7 +53,7 @@ internal sealed class InferredColumn(string name) : ColumnCheck(name)
         {
             findings.Error(
                 ErrorCodes.NonNumericValue,
-                $"value '{Quote(cell)}' in numeric column '{Name}' is not a number (leave the cell empty to mark it missing).",
+                $"value '{CellText.Truncate(cell)}' in numeric column '{Name}' is not a number (leave the cell empty to mark it missing).",
                 line,
                 column);
             return null;

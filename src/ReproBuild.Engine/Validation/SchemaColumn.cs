@@ -1,6 +1,7 @@
 using ReproBuild.Engine.Diagnostics;
 using ReproBuild.Engine.Schema;
 using ReproBuild.Protocol;
+using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Validation;
 
@@ -47,7 +48,7 @@ internal sealed class SchemaColumn(SchemaField field, bool keyed) : ColumnCheck(
         }
         if (_seen is not null && check.Key is { } key && !_seen.TryAdd(key, line))
         {
-            findings.Error(ErrorCodes.UniqueViolation, $"field '{Name}' value '{Quote(cell)}' is not unique: it is also on line {_seen[key]}.", line, column);
+            findings.Error(ErrorCodes.UniqueViolation, $"field '{Name}' value '{CellText.Truncate(cell)}' is not unique: it is also on line {_seen[key]}.", line, column);
         }
         return check.Key;
     }

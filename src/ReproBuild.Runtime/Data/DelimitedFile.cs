@@ -81,9 +81,17 @@ internal static class DelimitedFile
         return 0;
     }
 
-    /// <summary>Sep holds at most 16 Mi characters in one row; a longer row is an input problem, not a crash.</summary>
-    public static UserError RowTooLong(string file, int afterLine) =>
-        new(ErrorCodes.UnreadableData, $"the row after line {afterLine} is longer than the 16,777,216 characters a row may hold (often a quote that is never closed).", file, afterLine + 1, 1);
+    /// <summary>The physical line the row after this one starts on (1-based).</summary>
+    public static int LineAfter(SepReader.Row row) => row.LineNumberToExcl;
+
+    /// <summary>
+    /// Sep holds at most 16 Mi characters in one row (it throws <see cref="NotSupportedException"/>, already when it
+    /// is opened if the first row is longer); a longer row is an input problem, not a crash. Reading stops there.
+    /// </summary>
+    /// <param name="file">The data file.</param>
+    /// <param name="line">The physical line the row starts on: 1 before any row was read, else <see cref="LineAfter"/> of the last row read.</param>
+    public static UserError RowTooLong(string file, int line) =>
+        new(ErrorCodes.UnreadableData, $"the row that starts on line {line} is longer than the 16,777,216 characters a row may hold (often a quote that is never closed); the file is not read past it.", file, line, 1);
 
     public static bool IsMissing(ReadOnlySpan<char> value)
     {
@@ -102,8 +110,20 @@ internal static class DelimitedFile
         return false;
     }
 
-    public static bool TryParseNumber(ReadOnlySpan<char> value, out float number) =>
-        float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    /// <summary>
+    /// A number in the invariant culture, with spaces around it allowed. A control character anywhere refuses it:
+    /// the runtime's parser reads <c>"7\0\0"</c> as 7 (it ignores trailing NULs) and takes tabs and line breaks for
+    /// white space.
+    /// </summary>
+    public static bool TryParseNumber(ReadOnlySpan<char> value, out float number)
+    {
+        if (CellText.HasControl(value))
+        {
+            number = 0;
+            return false;
+        }
+        return float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    }
 
     public static string[] DefaultColumnNames(int count) =>
         Enumerable.Range(1, count).Select(i => $"Column{i}").ToArray();

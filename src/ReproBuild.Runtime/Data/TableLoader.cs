@@ -16,7 +16,6 @@ internal static class TableLoader
     public static Table Load(string file, string dataset, char separator, bool hasHeader, Func<string, ColumnReader> readerFor, string? expectedSha256)
     {
         using var stream = DelimitedFile.OpenHashed(file);
-        using var reader = DelimitedFile.Read(stream, separator, file);
 
         string[] names = [];
         ColumnReader[] readers = [];
@@ -25,19 +24,21 @@ internal static class TableLoader
         Dictionary<string, string>?[] interned = [];
         var lines = new List<int>();
         var header = hasHeader;
-        var lastLine = 0;
+        var nextLine = 1;
         try
         {
+            // Opening reads the first row, so a first row too long to hold fails here.
+            using var reader = DelimitedFile.Read(stream, separator, file);
             foreach (var row in reader)
             {
-                lastLine = DelimitedFile.LineOf(row);
+                nextLine = DelimitedFile.LineAfter(row);
                 if (DelimitedFile.IsBlank(row))
                 {
                     continue;
                 }
                 if (DelimitedFile.HasUnclosedQuote(row))
                 {
-                    throw DelimitedFile.UnclosedQuote(file, lastLine);
+                    throw DelimitedFile.UnclosedQuote(file, DelimitedFile.LineOf(row));
                 }
                 if (names.Length == 0)
                 {
@@ -70,7 +71,7 @@ internal static class TableLoader
                         {
                             throw new UserError(
                                 ErrorCodes.ColumnTypeMismatch,
-                                $"value '{cell}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
+                                $"value '{CellText.Truncate(cell)}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
                                 file,
                                 DelimitedFile.LineOf(row),
                                 i + 1);
@@ -90,7 +91,7 @@ internal static class TableLoader
         }
         catch (NotSupportedException)
         {
-            throw DelimitedFile.RowTooLong(file, lastLine);
+            throw DelimitedFile.RowTooLong(file, nextLine);
         }
 
         var sha256 = stream.FinishSha256();

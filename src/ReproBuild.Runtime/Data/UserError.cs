@@ -15,7 +15,10 @@ internal sealed class UserError(string code, string message, string? file = null
 
     public int Column { get; } = column;
 
-    /// <summary>The problem as one line in MSBuild's canonical form: <c>file(line,col): error RB2001: text</c>.</summary>
-    public string Describe() =>
-        File is null ? $"error {Code}: {Message}" : Line > 0 ? $"{File}({Line},{Math.Max(Column, 1)}): error {Code}: {Message}" : $"{File}: error {Code}: {Message}";
+    /// <summary>The problem as one printable line in MSBuild's canonical form: <c>file(line,col): error RB2001: text</c>.</summary>
+    public string Describe()
+    {
+        var message = CellText.Printable(Message);
+        return File is null ? $"error {Code}: {message}" : Line > 0 ? $"{File}({Line},{Math.Max(Column, 1)}): error {Code}: {message}" : $"{File}: error {Code}: {message}";
+    }
 }

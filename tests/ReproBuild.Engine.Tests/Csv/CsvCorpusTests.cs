@@ -81,6 +81,9 @@ public sealed class CsvCorpusTests
     [DataRow("tab-separated-error.tsv", new[] { "RB2002(3,2)", "RB2001(5,2)" })]
     // 1,200 rows; the type is decided after 1,000; row 500's note spans two lines, so row 1,100 starts on line 1,102.
     [DataRow("bad-number-after-row-1000.csv", new[] { "RB2001(1102,3)" })]
+    // NUL, tab, ESC, a quoted CRLF, a vertical tab: a control character anywhere makes a cell no number, although
+    // .NET's parser reads "7\0\0" as 7 and takes the others for white space. Row 6's CRLF puts row 7 on line 9.
+    [DataRow("control-characters-in-numbers.csv", new[] { "RB2001(3,2)", "RB2001(5,2)", "RB2001(6,2)", "RB2001(7,2)", "RB2001(9,2)", "RB2001(10,2)" })]
     public void BrokenFileHasExactlyTheseFindings(string file, string[] findings)
     {
         var inspection = InspectCorpus(file);
@@ -160,13 +163,21 @@ public sealed class CsvCorpusTests
 
     /// <summary>
     /// Sep refuses a row longer than 16 Mi characters (<c>NotSupportedException</c>), which a stray quote in a large
-    /// file produces. That is a problem in the user's data: an error on the dataset, not a crash of the engine.
+    /// file produces — already when it opens the file if the first row is that long. That is a problem in the
+    /// user's data: one RB2007 at the line the row starts on, not a crash of the engine, and nothing else (the rest
+    /// of the file is unread, so "no data rows" would be a guess).
     /// </summary>
     [TestMethod]
-    public void RowLongerThanTheReaderCanHoldIsAnErrorNotACrash()
+    [DataRow("header", "id,", "\n1,2\n", 1, new string[0])]
+    [DataRow("first data row", "id,note\n1,", "\n2,b\n", 2, new string[0])]
+    [DataRow("quote never closed", "id,note\n1,\"never closed ", "\n2,b\n", 2, new string[0])]
+    [DataRow("after a row on two lines and a blank line", "id,note\n1,\"two\nlines\"\n\n2,", "\n3,c\n", 5, new string[0])]
+    // The rows before it are still checked.
+    [DataRow("after rows that were checked", "id,value\n1,1\n2,oops\n3,2\n4,3\n5,", "\n", 6, new[] { "RB2001(3,2)" })]
+    public void RowLongerThanTheReaderCanHoldIsOneErrorAtItsLine(string where, string before, string after, int line, string[] earlier)
     {
-        var content = new StringBuilder("id,note\n1,\"never closed ");
-        content.Append('x', 17 << 20).Append("\n2,b\n");
+        var content = new StringBuilder(before);
+        content.Append('x', 17 << 20).Append(after);
         var path = _temp.Write("huge-row.csv", content.ToString());
 
         CsvInspection inspection = null!;
@@ -176,11 +187,23 @@ public sealed class CsvCorpusTests
         }
         catch (Exception e) when (e is not AssertFailedException)
         {
-            Assert.Fail($"Inspect threw instead of reporting an error: {e.GetType().Name}: {e.Message}");
+            Assert.Fail($"{where}: Inspect threw instead of reporting an error: {e.GetType().Name}: {e.Message}");
         }
-        var findings = inspection.Findings();
+        var expected = earlier.Append($"RB2007({line},1)").ToArray();
+        CollectionAssert.AreEqual(expected, inspection.Findings().Select(f => f.ToString()).ToArray(), $"{where}: {inspection.Output}");
+        StringAssert.Contains(inspection.Output, $"the row that starts on line {line} is longer than the 16,777,216 characters");
         Assert.IsNull(inspection.Summary);
-        Assert.IsNotEmpty(findings);
-        Assert.IsTrue(findings.All(f => f.Code.StartsWith("RB2", StringComparison.Ordinal)), inspection.Output);
+    }
+
+    [TestMethod]
+    public void ControlCharactersFromTheFileAreShownEscapedNeverPrinted()
+    {
+        var inspection = InspectCorpus("control-characters-in-numbers.csv");
+
+        StringAssert.Contains(inspection.Output, @"(3,2) : error RB2001: value '7\0\0' in numeric column 'value' is not a number");
+        StringAssert.Contains(inspection.Output, @"value '\t3'");
+        StringAssert.Contains(inspection.Output, @"value '4\u001B'");
+        StringAssert.Contains(inspection.Output, @"value '5\r\n'");
+        Assert.IsFalse(inspection.Lines.Any(line => line.Any(char.IsControl)), CsvInspection.Escape(inspection.Output));
     }
 }

@@ -165,8 +165,9 @@ public sealed class CsvPropertyTests
         return trimmed.Length == 0 || MissingTokens.Contains(trimmed, StringComparer.Ordinal);
     }
 
+    /// <summary>The documented number rule: the invariant culture's, and no control character anywhere (a tab, a line break).</summary>
     private static bool IsNumber(string cell) =>
-        float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        !cell.Any(char.IsControl) && float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     private static string Print(GeneratedTable table) =>
         $"separator {CsvInspection.Escape(table.Separator.ToString())}, file:\n{CsvInspection.Escape(Rfc4180Writer.Write(table).Bytes)}";

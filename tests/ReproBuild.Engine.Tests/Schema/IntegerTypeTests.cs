@@ -36,6 +36,21 @@ public sealed class IntegerTypeTests
     [DataRow("- 1")]
     public void InvalidIntegers(string value) => AssertTypeError(Typed("integer"), value);
 
+    /// <summary>A control character makes a value no integer wherever it stands, bare or not (see <see cref="NumberTypeTests"/>).</summary>
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("\"groupChar\": \",\"")]
+    [DataRow("\"bareNumber\": false")]
+    public void ControlCharactersMakeAValueNoInteger(string options)
+    {
+        var field = options.Length == 0 ? Typed("integer") : Typed("integer", options);
+        foreach (var value in SevensWithControlCharacters)
+        {
+            AssertTypeError(field, value);
+        }
+        AssertValid(field, " 7 ");
+    }
+
     [TestMethod]
     [DataRow("{\"bareNumber\": false}", "1$", 1d)]
     [DataRow("{\"bareNumber\": false}", "ab1$", 1d)]

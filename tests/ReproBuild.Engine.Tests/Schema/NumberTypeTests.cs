@@ -98,6 +98,25 @@ public sealed class NumberTypeTests
     [DataRow("{\"groupChar\": \",\"}", "100,")]
     public void OptionsStillReject(string options, string value) => AssertTypeError(Typed("number", options[1..^1]), value);
 
+    /// <summary>
+    /// A control character makes a value no number wherever it stands and whatever the options: not ignored at the
+    /// end as .NET's parser ignores NULs, not trimmed as white space, not stripped as text around a bareNumber.
+    /// </summary>
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("\"groupChar\": \",\"")]
+    [DataRow("\"decimalChar\": \",\"")]
+    [DataRow("\"bareNumber\": false")]
+    public void ControlCharactersMakeAValueNoNumber(string options)
+    {
+        var field = options.Length == 0 ? Typed("number") : Typed("number", options);
+        foreach (var value in SevensWithControlCharacters)
+        {
+            AssertTypeError(field, value);
+        }
+        AssertValid(field, " 7 ");
+    }
+
     [TestMethod]
     public void TypeErrorMessageMentionsTheOptions()
     {

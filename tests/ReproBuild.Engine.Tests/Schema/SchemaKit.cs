@@ -37,6 +37,15 @@ internal sealed record SchemaLoad(TableSchema? Schema, IReadOnlyList<SchemaFindi
 /// <summary>Writes schema JSON to a temporary file and loads it, recording everything reported.</summary>
 internal static class SchemaKit
 {
+    /// <summary>
+    /// 7 with a control character before, inside or after it: NULs (which .NET's parsers ignore at the end), the
+    /// ones .NET and a trim take for white space (tab, line breaks, vertical tab, form feed, NEL, U+2028), ESC, DEL.
+    /// </summary>
+    public static readonly string[] SevensWithControlCharacters =
+    [
+        "7\0\0", "7\0", "\07", "7\00", "\t7", "7\t", "7\r\n", "\n7", "7\v", "\f7", "7\u001b", "7\u007f", "7\u0085", "\u20287",
+    ];
+
     public static SchemaLoad Load(TempFolder folder, string json, string? resource = null, string name = "schema.json")
     {
         var path = folder.Write(name, json);

@@ -131,6 +131,26 @@ public sealed class SchemaValidationTests
         StringAssert.StartsWith(output.ToString().Trim(), $"{file}(3,2) : error RB2007: this row holds bytes that are not valid UTF-8");
     }
 
+    /// <summary>A NUL after the digits is a type error at its cell, in every numeric type, and the message shows it escaped, as is a header's.</summary>
+    [TestMethod]
+    public void ControlCharactersInNumbersAreTypeErrorsShownEscaped()
+    {
+        var schema = """{ "fields": [ { "name": "n", "type": "number" }, { "name": "i", "type": "integer" }, { "name": "b", "type": "number", "bareNumber": false } ] }""";
+
+        var result = Inspect("n,i,b\n1.5,2,3 €\n7\0\0,7\0\0,7\0\0 €\n", schema);
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                $@"{result.File}(3,1) : error RB2010: field 'n' value '7\0\0' is not a valid number.",
+                $@"{result.File}(3,2) : error RB2010: field 'i' value '7\0\0' is not a valid integer.",
+                $@"{result.File}(3,3) : error RB2010: field 'b' value '7\0\0 €' is not a valid number (bareNumber false).",
+            },
+            result.Errors);
+        var header = Inspect("n,n\u0007\n1,2\n", """{ "fields": [ { "name": "n", "type": "number" } ] }""");
+        CollectionAssert.AreEqual(new[] { $@"{header.File}(1,2) : error RB2019: column 2 'n\u0007' is not in the schema, which has 1 fields." }, header.Errors);
+    }
+
     [TestMethod]
     public void AReplacementCharacterWrittenAsValidUtf8IsJustText()
     {
