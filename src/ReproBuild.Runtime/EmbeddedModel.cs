@@ -57,11 +57,12 @@ public sealed class EmbeddedModel
             .ToArray();
     }
 
-    /// <summary>Loads an embedded model after checking its bytes against the stamped digest.</summary>
+    /// <summary>Loads an embedded model after checking its bytes against the stamped digest; the name matches in any Unicode normalisation form.</summary>
     /// <exception cref="KeyNotFoundException">The assembly has no model of that name, or no digest for it.</exception>
     /// <exception cref="ModelIntegrityException">The model's bytes do not match the stamped digest.</exception>
     public static EmbeddedModel Load(Assembly assembly, string name, MLContext? context = null)
     {
+        name = ItemNames.Normalize(name);
         var (bytes, provenance) = ReadVerified(assembly, name);
         context ??= new MLContext(seed: provenance.Seed);
         var transformer = context.Model.Load(new MemoryStream(bytes, writable: false), out var schema);
@@ -74,7 +75,7 @@ public sealed class EmbeddedModel
     /// </summary>
     /// <exception cref="KeyNotFoundException">The assembly has no model of that name, or no digest for it.</exception>
     /// <exception cref="ModelIntegrityException">The model's bytes do not match the stamped digest.</exception>
-    public static ModelProvenance Verify(Assembly assembly, string name) => ReadVerified(assembly, name).Provenance;
+    public static ModelProvenance Verify(Assembly assembly, string name) => ReadVerified(assembly, ItemNames.Normalize(name)).Provenance;
 
     private static (byte[] Bytes, ModelProvenance Provenance) ReadVerified(Assembly assembly, string name)
     {

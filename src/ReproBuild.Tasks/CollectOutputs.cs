@@ -47,7 +47,7 @@ public sealed class CollectOutputs : ReproBuildTask
 
         foreach (var item in Models)
         {
-            var model = item.ItemSpec;
+            var model = ModelItem.NameOf(item);
             var resultFile = layout.ModelOutputFile(model, ModelOutputFiles.Result);
             if (!File.Exists(resultFile))
             {

@@ -1,16 +1,15 @@
-using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 
 namespace ReproBuild.Tasks;
 
 /// <summary>A <c>Dataset</c> item with its metadata parsed and defaults applied (DESIGN.md, "Items").</summary>
-internal sealed partial record DatasetItem(string Name, string FullPath, char Separator, bool HasHeader, string? SchemaFile, string? SchemaResource = null)
+internal sealed record DatasetItem(string Name, string FullPath, char Separator, bool HasHeader, string? SchemaFile, string? SchemaResource = null)
 {
     public static DatasetItem? Parse(ITaskItem item, ItemProblems problems)
     {
         var fullPath = item.GetMetadata("FullPath");
-        var name = Metadata(item, "Name") ?? Path.GetFileNameWithoutExtension(fullPath);
-        if (!NamePattern().IsMatch(name))
+        var name = ItemNames.Normalize(Metadata(item, "Name") ?? Path.GetFileNameWithoutExtension(fullPath));
+        if (!ItemNames.IsDatasetName(name))
         {
             problems.Error(ErrorCodes.InvalidModelName, $"Dataset '{item.ItemSpec}' has the name '{name}'; a dataset name may use letters, digits, '_', '-' and '.'. Set its Name metadata.");
             return null;
@@ -80,7 +79,4 @@ internal sealed partial record DatasetItem(string Name, string FullPath, char Se
 
     internal static string? Metadata(ITaskItem item, string name) =>
         item.GetMetadata(name) is { Length: > 0 } value ? value.Trim() : null;
-
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*$")]
-    private static partial Regex NamePattern();
 }

@@ -36,8 +36,9 @@ public sealed class DescribeModels : ReproBuildTask
         var descriptions = new List<ITaskItem>();
         foreach (var model in Models)
         {
-            var description = new TaskItem(model.ItemSpec);
-            var resultFile = layout.ModelOutputFile(model.ItemSpec, ModelOutputFiles.Result);
+            var name = ModelItem.NameOf(model);
+            var description = new TaskItem(name);
+            var resultFile = layout.ModelOutputFile(name, ModelOutputFiles.Result);
             var result = File.Exists(resultFile) ? ReproJson.Read<ModelResult>(resultFile) : null;
             description.SetMetadata("Task", result?.Task ?? Catalog.NormalizeTask(model.GetMetadata("Task")) ?? "");
             description.SetMetadata("Metrics", result is null ? "" : string.Join(";", result.Metrics.Keys));

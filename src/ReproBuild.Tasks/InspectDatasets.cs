@@ -31,9 +31,9 @@ public sealed class InspectDatasets : EngineTask
         var changed = Datasets.Select(d => d.GetMetadata("Name")).ToHashSet(StringComparer.Ordinal);
         foreach (var model in Models)
         {
-            if (changed.Contains(model.GetMetadata("Dataset")) || changed.Contains(model.GetMetadata("TestDataset")))
+            if (changed.Contains(ModelItem.DatasetName(model, "Dataset") ?? "") || changed.Contains(ModelItem.DatasetName(model, "TestDataset") ?? ""))
             {
-                ModelOutputs.Delete(Layout, model.ItemSpec, OutputModelsDirectory);
+                ModelOutputs.Delete(Layout, ModelItem.NameOf(model), OutputModelsDirectory);
             }
         }
         return new InspectRequest(

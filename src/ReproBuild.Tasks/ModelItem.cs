@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using NuGet.Versioning;
 
 namespace ReproBuild.Tasks;
 
 /// <summary>A <c>Model</c> item with its metadata checked and defaults applied (DESIGN.md, "Items").</summary>
-internal sealed partial record ModelItem(
+internal sealed record ModelItem(
     string Name,
     string Dataset,
     string? TestDataset,
@@ -26,9 +25,9 @@ internal sealed partial record ModelItem(
 
     public static ModelItem? Parse(ITaskItem item, string defaultVersion, ItemProblems problems)
     {
-        var name = item.ItemSpec;
+        var name = NameOf(item);
         var errorsBefore = problems.ErrorCount;
-        if (!IdentifierPattern().IsMatch(name))
+        if (!ItemNames.IsModelName(name))
         {
             problems.Error(ErrorCodes.InvalidModelName, $"Model '{name}': a model's name must be a C# identifier (letters, digits and '_', not starting with a digit).");
         }
@@ -43,7 +42,7 @@ internal sealed partial record ModelItem(
             return value ?? "";
         }
 
-        var dataset = Required("Dataset");
+        var dataset = ItemNames.Normalize(Required("Dataset"));
         var taskText = Required("Task");
         // MSBuild reserves the Label attribute of every item element for itself, so Label="x" never reaches a
         // task. LabelColumn="x" is the inline form; <Label>x</Label> as a child element works too.
@@ -104,9 +103,16 @@ internal sealed partial record ModelItem(
             return null;
         }
         return new ModelItem(
-            name, dataset, DatasetItem.Metadata(item, "TestDataset"), task!, label, DatasetItem.Metadata(item, "PositiveLabel"),
+            name, dataset, DatasetName(item, "TestDataset"), task!, label, DatasetItem.Metadata(item, "PositiveLabel"),
             List(item, "Features"), List(item, "Ignore"), trainer, parameters, seed, fraction, version, embed);
     }
+
+    /// <summary>The model's name: its Include, in NFC (<see cref="ItemNames"/>). Every task that names a model reads it here.</summary>
+    public static string NameOf(ITaskItem item) => ItemNames.Normalize(item.ItemSpec);
+
+    /// <summary>A dataset a model refers to, spelled as <see cref="DatasetItem"/> spells the dataset's own name.</summary>
+    public static string? DatasetName(ITaskItem item, string metadata) =>
+        DatasetItem.Metadata(item, metadata) is { } name ? ItemNames.Normalize(name) : null;
 
     /// <summary>Only what stamping needs, read leniently: design-time builds stamp what is there and report nothing.</summary>
     public static (string Version, bool Embed) ReadStamping(ITaskItem item, string defaultVersion) =>
@@ -134,7 +140,4 @@ internal sealed partial record ModelItem(
 
     private static string[] List(ITaskItem item, string metadata) =>
         (DatasetItem.Metadata(item, metadata) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex IdentifierPattern();
 }

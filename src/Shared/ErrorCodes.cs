@@ -23,6 +23,8 @@ internal static class ErrorCodes
     public const string AmbiguousBinaryLabel = "RB1014";
     public const string NonNumericLabel = "RB1015";
     public const string SourceWithoutHash = "RB1016";
+    public const string UnsupportedDatasetSource = "RB1017";
+    public const string DatasetOutsideProject = "RB1018";
 
     public const string NonNumericValue = "RB2001";
     public const string WrongFieldCount = "RB2002";

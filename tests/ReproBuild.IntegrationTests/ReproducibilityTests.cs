@@ -68,4 +68,41 @@ public sealed class ReproducibilityTests
                 $"Model {model} does not match the SHA-256 in samples/Cancer/repro.lock.json.");
         }
     }
+
+    [TestMethod]
+    public void TwoCopiesOutsideGitBuildByteIdenticalAssembliesAndModels()
+    {
+        var origin = UserProject.Create("""
+            <Dataset Include="data/customers.csv" />
+            <Model Include="Churn" Dataset="customers" Task="BinaryClassification" LabelColumn="label"
+                   Trainer="FastTree" Seed="5" Parameters="NumberOfTrees=10;NumberOfLeaves=4" />
+            """);
+        origin.WriteFile("data/customers.csv", TestData.Binary());
+        // Source files, so that the PDB has source paths to map.
+        origin.WriteFile("ModelsMarker.cs", "namespace Models;\n\npublic static class ModelsMarker\n{\n}\n");
+        origin.Build().ShouldSucceed(); // the lock file a CI build checks against
+
+        var copies = new[] { "outside-git-a", Path.Combine("outside-git", "nested", "deeper-b") }
+            .Select(name => origin.CopyTo($"{Path.GetFileName(origin.Directory)}-{name}"))
+            .ToArray();
+        foreach (var copy in copies)
+        {
+            // Inside a git checkout SourceLink maps the folder already; this test is about folders that are not in one.
+            for (var folder = new DirectoryInfo(copy.Directory); folder is not null; folder = folder.Parent)
+            {
+                Assert.IsFalse(Path.Exists(Path.Combine(folder.FullName, ".git")), $"{folder.FullName} holds a .git, so {copy.Directory} is inside a git checkout.");
+            }
+            DotNet.Run(copy.Directory, ["build", "-c", "Release", "-p:ContinuousIntegrationBuild=true"]).ShouldSucceed();
+        }
+
+        foreach (var output in new[] { "Models.dll", "models/Churn.zip", "models/Churn.provenance.json" })
+        {
+            CollectionAssert.AreEqual(
+                File.ReadAllBytes(copies[0].Output(output, "Release")),
+                File.ReadAllBytes(copies[1].Output(output, "Release")),
+                $"{output} differs between two copies of the project built the same way outside git.");
+        }
+        var assembly = File.ReadAllText(copies[0].Output("Models.dll", "Release"), System.Text.Encoding.Latin1);
+        Assert.IsFalse(assembly.Contains(copies[0].Directory, StringComparison.Ordinal), "The assembly holds the path of the folder it was built in.");
+    }
 }

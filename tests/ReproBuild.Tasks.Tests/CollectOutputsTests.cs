@@ -176,4 +176,23 @@ public sealed class CollectOutputsTests
         var (task, _) = Run([], [Item(_temp.File("data/bad.csv"), ("Separator", "too long"))]);
         Assert.IsEmpty(task.AssemblyMetadata);
     }
+
+    [TestMethod]
+    public void AModelAndADatasetWrittenDecomposedAreStampedAndEmbeddedUnderTheirNfcNames()
+    {
+        Trained("Gr\u00f6\u00dfe", "ab12");
+        var summaryFile = _layout.DatasetSummaryFile("wetter-\u00fc");
+        Directory.CreateDirectory(Path.GetDirectoryName(summaryFile)!);
+        File.WriteAllText(summaryFile, ReproJson.Serialize(new DatasetSummary("wetter-\u00fc", "feedbeef", 10, 2, ',', true, [])));
+
+        var (task, _) = Run([Item("Gro\u0308\u00dfe")], [Item(_temp.File("data/x.csv"), ("Name", "wetter-u\u0308"))]);
+
+        var stamps = Stamps(task).Select(s => s.Key).ToArray();
+        CollectionAssert.Contains(stamps, "ReproBuild.Gr\u00f6\u00dfe.Sha256");
+        CollectionAssert.Contains(stamps, "ReproBuild.Dataset.wetter-\u00fc.Sha256");
+        CollectionAssert.AreEquivalent(
+            new[] { "ReproBuild/Gr\u00f6\u00dfe.zip", "ReproBuild/Gr\u00f6\u00dfe.provenance.json" },
+            task.EmbeddedResources.Select(r => r.GetMetadata("LogicalName")).ToArray());
+        CollectionAssert.Contains(task.OutputFiles.Select(f => f.GetMetadata("TargetPath")).ToArray(), "models/Gr\u00f6\u00dfe.zip");
+    }
 }

@@ -353,4 +353,46 @@ public sealed class ComputeModelFingerprintsTests
 
         Assert.IsTrue(success, engine.Log);
     }
+
+    [TestMethod]
+    [DataRow("Gr\u00f6\u00dfe")]
+    [DataRow("\u03a9mega")]
+    [DataRow("_\u0645\u0648\u062f\u0644")]
+    [DataRow("\u216bModel")]
+    [DataRow("Mx\u0301del")]
+    [DataRow("a\u203fb")]
+    [DataRow("a\u200db")]
+    [DataRow("x\u0663")]
+    public void ModelNamesAreCSharpIdentifiersWithUnicodeLetters(string name)
+    {
+        var (success, task, engine) = Run([Model(name)]);
+
+        Assert.IsTrue(success, engine.Log);
+        Assert.AreEqual(name, task.FingerprintedModels.Single().GetMetadata("Name"));
+    }
+
+    [TestMethod]
+    [DataRow("\u0301Model")]
+    [DataRow("\u0663x")]
+    [DataRow("Gr\u00f6\u00dfe!")]
+    [DataRow("\u200dModel")]
+    public void ModelNamesThatCSharpRefusesAreRB1008(string name)
+    {
+        StringAssert.Contains(SingleErrorFor(Model(name), ErrorCodes.InvalidModelName).Message, "C# identifier");
+    }
+
+    [TestMethod]
+    public void ModelAndDatasetNamesAreSpelledInNfcWhateverTheProjectFileHolds()
+    {
+        var decomposed = Model("Gro\u0308\u00dfe", ("Dataset", "wetter-u\u0308"));
+
+        var (success, task, engine) = Run([decomposed], [Dataset("wetter-\u00fc")]);
+
+        Assert.IsTrue(success, engine.Log);
+        var output = task.FingerprintedModels.Single();
+        Assert.AreEqual("Gr\u00f6\u00dfe", output.GetMetadata("Name"));
+        Assert.AreEqual(_layout.ModelInputsFile("Gr\u00f6\u00dfe"), output.ItemSpec);
+        Assert.AreEqual("Gr\u00f6\u00dfe", Inputs("Gr\u00f6\u00dfe").Model);
+        Assert.AreEqual("wetter-\u00fc", Inputs("Gr\u00f6\u00dfe").Dataset.Name);
+    }
 }

@@ -484,4 +484,15 @@ public sealed partial class GenerateMetricGatesTests
         Assert.IsTrue(success, engine.Log);
         Assert.IsEmpty(engine.Errors);
     }
+
+    [TestMethod]
+    public void AGateNamesAModelInAnyUnicodeNormalisationForm()
+    {
+        var project = Project("<MetricGate Include=\"Gro\u0308\u00dfe\" Metric=\"Accuracy\" Minimum=\"0.5\" />");
+
+        var (success, engine) = Run(project, [Gate("Gro\u0308\u00dfe", "Accuracy", ("Minimum", "0.5"))], [Model("Gr\u00f6\u00dfe")]);
+
+        Assert.IsTrue(success, engine.Log);
+        StringAssert.Contains(File.ReadAllText(_output), "\"Gr\u00f6\u00dfe\"");
+    }
 }

@@ -252,4 +252,51 @@ public sealed class HashDatasetsTests
         Assert.IsTrue(success, engine.Log);
         Assert.IsEmpty(engine.Errors);
     }
+
+    [TestMethod]
+    [DataRow("wetter-\u00fc", "wetter-\u00fc")]
+    [DataRow("wetter-u\u0308", "wetter-\u00fc")]
+    [DataRow("donn\u00e9es.2024", "donn\u00e9es.2024")]
+    [DataRow("\u0921\u0947\u091f\u093e", "\u0921\u0947\u091f\u093e")]
+    [DataRow("\u6c17\u8c61_\u30c7\u30fc\u30bf", "\u6c17\u8c61_\u30c7\u30fc\u30bf")]
+    [DataRow("\u0662\u0660\u0662\u0664", "\u0662\u0660\u0662\u0664")]
+    public void UnicodeLettersAndDigitsMakeADatasetNameSpelledInNfc(string name, string spelled)
+    {
+        var data = _temp.Write("data/a.csv", "a\n1\n");
+
+        var (success, task, engine) = Run(false, Dataset(data, ("Name", name)));
+
+        Assert.IsTrue(success, engine.Log);
+        var output = task.HashedDatasets.Single();
+        Assert.AreEqual(spelled, output.GetMetadata("Name"));
+        Assert.AreEqual(_layout.DatasetInputFile(spelled), output.ItemSpec);
+        Assert.IsTrue(File.Exists(_layout.DatasetInputFile(spelled)));
+    }
+
+    [TestMethod]
+    public void ADatasetNamedAfterAFileWithADecomposedNameIsSpelledInNfc()
+    {
+        var data = _temp.Write("data/wetter-u\u0308.csv", "a\n1\n");
+
+        var (success, task, engine) = Run(false, Dataset(data));
+
+        Assert.IsTrue(success, engine.Log);
+        Assert.AreEqual("wetter-\u00fc", task.HashedDatasets.Single().GetMetadata("Name"));
+    }
+
+    [TestMethod]
+    [DataRow("-wetter")]
+    [DataRow(".hidden")]
+    [DataRow("wetter/2024")]
+    [DataRow("wetter\u00a72024")]
+    [DataRow("\u0308wetter")]
+    public void ADatasetNameWithOtherCharactersIsRB1008(string name)
+    {
+        var data = _temp.Write("data/a.csv", "a\n1\n");
+
+        var (success, _, engine) = Run(false, Dataset(data, ("Name", name)));
+
+        Assert.IsFalse(success);
+        StringAssert.Contains(engine.SingleError(ErrorCodes.InvalidModelName).Message, "letters, digits, '_', '-' and '.'");
+    }
 }

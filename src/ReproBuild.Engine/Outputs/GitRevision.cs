@@ -8,16 +8,9 @@ internal static class GitRevision
 {
     public static string? Find(string directory)
     {
-        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
-        {
-            var dotGit = Path.Combine(current.FullName, ".git");
-            var gitDirectory = Directory.Exists(dotGit) ? dotGit : File.Exists(dotGit) ? FromGitFile(dotGit) : null;
-            if (gitDirectory is not null)
-            {
-                return Resolve(gitDirectory);
-            }
-        }
-        return null;
+        var dotGit = GitCheckout.FindDotGit(directory);
+        var gitDirectory = dotGit is null ? null : Directory.Exists(dotGit) ? dotGit : FromGitFile(dotGit);
+        return gitDirectory is null ? null : Resolve(gitDirectory);
     }
 
     private static string? FromGitFile(string file)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 
 namespace ReproBuild.Tasks.Cache;
 
@@ -8,8 +9,48 @@ namespace ReproBuild.Tasks.Cache;
 /// hashing them on the way. Reads are bounded by an idle timeout rather than a total one, so a large file on a slow
 /// link still arrives, but a server that stops sending does not hang the build.
 /// </summary>
-internal static class DataSource
+internal static partial class DataSource
 {
+    /// <summary>What RB1017 tells a user a Source may be.</summary>
+    public const string SupportedForms = "a Source is an http:// or https:// URL, or a path to a file (relative to the project, or absolute)";
+
+    /// <summary>
+    /// Whether <paramref name="source"/> is one of the two forms a Source may take: an <c>http(s)://</c> URL, or a
+    /// plain path (a Windows drive path included). Every other scheme (<c>file:</c>, <c>ftp:</c>, <c>data:</c>…)
+    /// and network or device paths (<c>\\server\share</c>, <c>//server/share</c>, <c>\\?\…</c>) are refused,
+    /// on every system alike, so that a Source reads plainly what it says and means the same on every machine.
+    /// </summary>
+    public static bool IsSupported(string source) => HttpUrl(source) is not null || IsPlainPath(source);
+
+    /// <summary>The Source as an error message may show it: without the user name and password a URL may carry.</summary>
+    public static string Display(string source) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped)
+            : source;
+
+    private static Uri? HttpUrl(string source) =>
+        (source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        && Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
+            ? uri
+            : null;
+
+    private static bool IsPlainPath(string source) =>
+        source.Length > 0
+        && source.IndexOfAny(Path.GetInvalidPathChars()) < 0
+        && !NetworkOrDevicePath().IsMatch(source)
+        && (!SchemePrefix().IsMatch(source) || DrivePath().IsMatch(source));
+
+    /// <summary>Two leading separators: UNC shares, and the device forms \\?\ and \\.\; \??\ is the NT object namespace.</summary>
+    [GeneratedRegex(@"^([\\/]{2}|\\\?\?\\)")]
+    private static partial Regex NetworkOrDevicePath();
+
+    /// <summary>RFC 3986's scheme, then a colon.</summary>
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial Regex SchemePrefix();
+
+    [GeneratedRegex(@"^[A-Za-z]:[\\/]")]
+    private static partial Regex DrivePath();
+
     /// <returns>The SHA-256 of what was written.</returns>
     /// <exception cref="RemoteCacheException">The source could not be read; the message says why.</exception>
     public static string Fetch(string source, string baseDirectory, string destination, TimeSpan idleTimeout, RemoteCredentials? credentials, CancellationToken cancellation)
@@ -17,11 +58,11 @@ internal static class DataSource
         try
         {
             using var output = new FileStream(destination, FileMode.Create, FileAccess.Write, FileShare.None);
-            if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            if (HttpUrl(source) is { } uri)
             {
                 return Download(uri, output, idleTimeout, credentials, cancellation);
             }
-            var path = uri is { IsFile: true } ? uri.LocalPath : Path.GetFullPath(source, baseDirectory);
+            var path = Path.GetFullPath(source, baseDirectory);
             using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
             return Copy(input, output, TimeSpan.MaxValue, cancellation);
         }

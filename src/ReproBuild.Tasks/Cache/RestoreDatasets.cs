@@ -9,6 +9,8 @@ namespace ReproBuild.Tasks.Cache;
 /// path), else from the remote's <c>cas/&lt;Hash&gt;</c>. Fetched bytes are checked against <c>Hash</c> before
 /// anything is written in place; a mismatch is an RB4008 error and leaves the file as it was. Content that is
 /// replaced is kept in the cache, so nothing is lost. A file already checked costs one stat per build.
+/// A restore writes only the dataset's own file (by way of a temporary file beside it), its marker under obj/ and
+/// cache entries; the dataset must lie inside the project or its repository (<see cref="RestoreBoundary"/>).
 /// </summary>
 public sealed class RestoreDatasets : CacheTask
 {
@@ -34,6 +36,7 @@ public sealed class RestoreDatasets : CacheTask
         var local = OpenLocal();
         var layout = new IntermediateLayout(IntermediateDirectory);
         var problems = new ItemProblems(Log, ProjectFile);
+        var boundary = new RestoreBoundary(Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!);
         foreach (var item in pinned)
         {
             if (DatasetItem.Parse(item, problems) is not { } dataset)
@@ -42,6 +45,12 @@ public sealed class RestoreDatasets : CacheTask
             }
             var source = DatasetItem.Metadata(item, "Source");
             var hash = DatasetItem.Metadata(item, "Hash")?.ToLowerInvariant();
+            if (source is not null && !DataSource.IsSupported(source))
+            {
+                problems.ErrorAtElement(item, "Dataset", ErrorCodes.UnsupportedDatasetSource,
+                    $"Dataset '{dataset.Name}' has Source '{DataSource.Display(source)}', which ReproBuild does not restore from: {DataSource.SupportedForms}.", "Source");
+                continue;
+            }
             if (hash is null)
             {
                 problems.Error(ErrorCodes.SourceWithoutHash, $"Dataset '{dataset.Name}' has a Source but no Hash; pin its content with Hash=\"<sha256>\" so that what is fetched can be checked.");
@@ -52,21 +61,29 @@ public sealed class RestoreDatasets : CacheTask
                 problems.Error(ErrorCodes.InvalidMetadataValue, $"Dataset '{dataset.Name}' has Hash '{hash}'; it must be a SHA-256: 64 hexadecimal digits.");
                 continue;
             }
+            // Checked whether or not the file needs restoring now, so that a build fails the same way on every clone.
+            if (boundary.Resolve(dataset.FullPath) is not { } destination)
+            {
+                problems.ErrorAtElement(item, "Dataset", ErrorCodes.DatasetOutsideProject,
+                    $"Dataset '{dataset.Name}' is pinned by Hash, so the build may restore it, but '{dataset.FullPath}' lies outside {boundary.Describe()} (with '..' and folder links resolved); the build restores files only inside them, and nothing was written. Move the file into the project, or remove Hash and Source to use it as it is.", "Hash", "Source");
+                continue;
+            }
             var marker = Path.Combine(layout.Root, "datasets", $"{dataset.Name}.pinned.tsv");
             var current = CurrentSha256(dataset.FullPath, marker);
             if (current == hash)
             {
                 continue;
             }
-            Restore(dataset, hash, source, current, local, remote, marker);
+            Restore(dataset, destination, hash, source, current, local, remote, marker);
         }
         return !Log.HasLoggedErrors;
     }
 
-    private void Restore(DatasetItem dataset, string hash, string? source, string? current, CacheFolder? local, IRemoteCache? remote, string marker)
+    /// <param name="destination">Where the dataset is written: its path with its folders resolved, inside the boundary.</param>
+    private void Restore(DatasetItem dataset, string destination, string hash, string? source, string? current, CacheFolder? local, IRemoteCache? remote, string marker)
     {
         var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? Environment.CurrentDirectory;
-        var staging = Path.Combine(Path.GetDirectoryName(dataset.FullPath)!, $".{Path.GetFileName(dataset.FullPath)}.{Guid.NewGuid():N}.tmp");
+        var staging = Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
         Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
         var candidates = new List<(string Where, string Source)>();
         if (local?.Contains(CacheFolder.ContentKind, hash) == true)
@@ -115,7 +132,7 @@ public sealed class RestoreDatasets : CacheTask
                         $"Dataset '{dataset.Name}': what {where} holds has sha256 {fetched}, but Hash pins {hash}. Nothing was written to '{dataset.FullPath}'. If the new content is intended, update Hash.");
                     return;
                 }
-                Place(dataset, hash, current, where, staging, local, marker);
+                Place(dataset, destination, hash, current, where, staging, local, marker);
                 return;
             }
         }
@@ -130,7 +147,7 @@ public sealed class RestoreDatasets : CacheTask
             $"Dataset '{dataset.Name}': '{dataset.FullPath}' is {(current is null ? "missing" : "not the pinned content")} and could not be restored — {string.Join("; ", failures)}.");
     }
 
-    private void Place(DatasetItem dataset, string hash, string? current, string where, string staging, CacheFolder? local, string marker)
+    private void Place(DatasetItem dataset, string destination, string hash, string? current, string where, string staging, CacheFolder? local, string marker)
     {
         if (local is not null)
         {
@@ -148,8 +165,8 @@ public sealed class RestoreDatasets : CacheTask
                 Log.LogWarning(null, ErrorCodes.CacheWriteFailed, null, ProjectFile, 0, 0, 0, 0, $"Dataset '{dataset.Name}' could not be added to the cache at '{local.Root}': {e.Message}.");
             }
         }
-        File.Move(staging, dataset.FullPath, overwrite: true);
-        WriteMarker(marker, dataset.FullPath, hash);
+        File.Move(staging, destination, overwrite: true);
+        WriteMarker(marker, destination, hash);
         if (current is null)
         {
             Log.LogMessage(MessageImportance.High, $"ReproBuild: restored {dataset.FullPath} from {where} (sha256 {hash[..12]})");

@@ -47,10 +47,11 @@ public sealed class GenerateMetricGates : ReproBuildTask, IIncrementalTask
         foreach (var item in Gates)
         {
             var metric = item.GetMetadata("Metric").Trim();
+            var modelName = ItemNames.Normalize(item.ItemSpec);
             var (line, column) = locator.Find(item.ItemSpec, [.. GateMetadata.Select(name => (name, item.GetMetadata(name)))]);
             void Error(string code, string message) => Log.LogError(null, code, null, ProjectFile, line, column, 0, 0, message);
 
-            if (!models.TryGetValue(item.ItemSpec, out var model))
+            if (!models.TryGetValue(modelName, out var model))
             {
                 Error(ErrorCodes.UnknownGateModel, models.Count == 0
                     ? $"MetricGate '{item.ItemSpec}': this project references no project that builds ReproBuild models; add a ProjectReference to the model project."
@@ -120,11 +121,11 @@ public sealed class GenerateMetricGates : ReproBuildTask, IIncrementalTask
                 {
                     baselines[lockFile] = lockBaseline = Baseline.Read(lockFile);
                 }
-                baseline = lockBaseline?.Metric(item.ItemSpec, metric);
+                baseline = lockBaseline?.Metric(modelName, metric);
                 source = lockBaseline?.Source ?? Path.GetFileName(lockFile);
             }
 
-            gates.Add(new Gate(model.GetMetadata("AssemblyName"), item.ItemSpec, metric, bounds["Minimum"], bounds["Maximum"], bounds["MaxDrop"], bounds["MaxRise"], baseline, source, dataset));
+            gates.Add(new Gate(model.GetMetadata("AssemblyName"), modelName, metric, bounds["Minimum"], bounds["Maximum"], bounds["MaxDrop"], bounds["MaxRise"], baseline, source, dataset));
         }
 
         if (Log.HasLoggedErrors)

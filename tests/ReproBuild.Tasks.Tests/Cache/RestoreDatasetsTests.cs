@@ -29,9 +29,11 @@ public sealed class RestoreDatasetsTests
 
     private string Target => _temp.File("app/data/train.csv");
 
-    private bool Restore(string? source = "../share/pinned.csv", string? hash = null, bool cache = true)
+    private string ProjectFile => _temp.File("app/App.csproj");
+
+    private bool Restore(string? source = "../share/pinned.csv", string? hash = null, bool cache = true, string? target = null)
     {
-        var item = new TaskItem(Target);
+        var item = new TaskItem(target ?? Target);
         if (source is not null)
         {
             item.SetMetadata("Source", source);
@@ -43,9 +45,23 @@ public sealed class RestoreDatasetsTests
             Datasets = [item],
             CacheDirectory = cache ? _temp.File("cache") : "",
             IntermediateDirectory = _temp.File("app/obj/reprobuild"),
-            ProjectFile = _temp.File("app/App.csproj"),
+            ProjectFile = ProjectFile,
         }.Execute();
     }
+
+    /// <summary>The project file as a user writes it, the Dataset element on line 3, column 5 (1-based).</summary>
+    private void WriteProject(string include, string source) =>
+        _temp.Write("app/App.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <Dataset Include="{System.Security.SecurityElement.Escape(include)}" Source="{System.Security.SecurityElement.Escape(source)}" Hash="{Sha(Pinned)}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+    /// <summary>Every file under the test folder except the given ones: what a refused restore must not have added.</summary>
+    private string[] FilesBesides(params string[] expected) =>
+        [.. Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories).Except(expected).Order(StringComparer.Ordinal)];
 
     [TestMethod]
     public void AMissingFileIsFetchedCheckedAndCached()
@@ -112,5 +128,155 @@ public sealed class RestoreDatasetsTests
         _engine = new RecordingBuildEngine();
         Assert.IsFalse(Restore(hash: "not-a-digest"));
         Assert.AreEqual("RB1010", _engine.Errors.Single().Code);
+    }
+
+    [TestMethod]
+    public void AnAbsolutePathIsASource()
+    {
+        Assert.IsTrue(Restore(source: _temp.File("share/pinned.csv")), _engine.Log);
+        Assert.AreEqual(Pinned, File.ReadAllText(Target));
+    }
+
+    [TestMethod]
+    [DataRow("file:///tmp/pinned.csv")]
+    [DataRow("FILE:share/pinned.csv")]
+    [DataRow("ftp://data.example.com/pinned.csv")]
+    [DataRow("data:text/csv,a%2Cb")]
+    [DataRow("s3://bucket/pinned.csv")]
+    [DataRow(@"\\fileserver\share\pinned.csv")]
+    [DataRow("//fileserver/share/pinned.csv")]
+    [DataRow(@"\\?\C:\share\pinned.csv")]
+    [DataRow(@"\??\C:\share\pinned.csv")]
+    [DataRow("https:pinned.csv")]
+    public void ASourceThatIsNeitherAnHttpUrlNorAPlainPathIsRB1017AtTheDatasetElement(string source)
+    {
+        WriteProject(Target, source);
+
+        Assert.IsFalse(Restore(source: source));
+
+        var error = _engine.SingleError(ErrorCodes.UnsupportedDatasetSource);
+        Assert.AreEqual(ProjectFile, error.File);
+        Assert.AreEqual((3, 5), (error.LineNumber, error.ColumnNumber), "the error is at the Dataset element");
+        StringAssert.Contains(error.Message, "a Source is an http:// or https:// URL, or a path to a file (relative to the project, or absolute)");
+        Assert.IsFalse(File.Exists(Target));
+        Assert.AreEqual("", string.Join("\n", FilesBesides(ProjectFile, _temp.File("share/pinned.csv"))), "a refused Source wrote something");
+    }
+
+    [TestMethod]
+    public void ARefusedSourceDoesNotShowAPasswordItCarries()
+    {
+        Assert.IsFalse(Restore(source: "ftp://reader:s3cret@data.example.com/pinned.csv"));
+
+        var error = _engine.SingleError(ErrorCodes.UnsupportedDatasetSource);
+        Assert.IsFalse(error.Message!.Contains("s3cret", StringComparison.Ordinal), error.Message);
+        StringAssert.Contains(error.Message, "ftp://data.example.com/pinned.csv");
+    }
+
+    [TestMethod]
+    [DataRow("elsewhere/train.csv")]
+    [DataRow("app/../train.csv")]
+    public void ADatasetOutsideTheProjectIsRB1018AtTheDatasetElementAndNothingIsWritten(string relativeTarget)
+    {
+        var target = _temp.File(relativeTarget);
+        WriteProject(target, "../share/pinned.csv");
+
+        Assert.IsFalse(Restore(target: target));
+
+        var error = _engine.SingleError(ErrorCodes.DatasetOutsideProject);
+        Assert.AreEqual(ProjectFile, error.File);
+        Assert.AreEqual((3, 5), (error.LineNumber, error.ColumnNumber), "the error is at the Dataset element");
+        StringAssert.Contains(error.Message, Path.GetFullPath(target));
+        StringAssert.Contains(error.Message, $"the project's folder '{_temp.File("app")}'");
+        Assert.IsFalse(File.Exists(Path.GetFullPath(target)));
+        Assert.IsFalse(Directory.Exists(_temp.File("elsewhere")), "the folder of a refused dataset was created");
+        Assert.AreEqual("", string.Join("\n", FilesBesides(ProjectFile, _temp.File("share/pinned.csv"))), "a refused restore wrote something");
+    }
+
+    [TestMethod]
+    public void ADatasetThatIsAlreadyInPlaceOutsideTheProjectIsStillRB1018()
+    {
+        var outside = _temp.Write("elsewhere/train.csv", Pinned);
+
+        Assert.IsFalse(Restore(target: outside));
+
+        _engine.SingleError(ErrorCodes.DatasetOutsideProject);
+    }
+
+    [TestMethod]
+    public void AFolderLinkThatLeadsOutsideTheProjectIsFollowedBeforeTheCheck()
+    {
+        Directory.CreateDirectory(_temp.File("outside"));
+        Directory.CreateDirectory(_temp.File("app"));
+        Directory.CreateSymbolicLink(_temp.File("app/data"), "../outside");
+
+        Assert.IsFalse(Restore());
+
+        StringAssert.Contains(_engine.SingleError(ErrorCodes.DatasetOutsideProject).Message, Target);
+        Assert.IsEmpty(Directory.GetFileSystemEntries(_temp.File("outside")), "a file was written through the link");
+    }
+
+    [TestMethod]
+    public void AFolderLinkThatStaysInsideTheProjectIsFine()
+    {
+        Directory.CreateDirectory(_temp.File("app/real"));
+        Directory.CreateSymbolicLink(_temp.File("app/data"), _temp.File("app/real"));
+
+        Assert.IsTrue(Restore(), _engine.Log);
+
+        Assert.AreEqual(Pinned, File.ReadAllText(_temp.File("app/real/train.csv")));
+    }
+
+    [TestMethod]
+    public void ADatasetInTheProjectsRepositoryButOutsideTheProjectIsRestored()
+    {
+        Directory.CreateDirectory(_temp.File("repo/.git"));
+        var project = _temp.File("repo/src/app/App.csproj");
+        var target = _temp.File("repo/data/train.csv");
+        var item = new TaskItem(target);
+        item.SetMetadata("Source", _temp.File("share/pinned.csv"));
+        item.SetMetadata("Hash", Sha(Pinned));
+
+        var restored = new RestoreDatasets
+        {
+            BuildEngine = _engine,
+            Datasets = [item],
+            CacheDirectory = "",
+            IntermediateDirectory = _temp.File("repo/src/app/obj/reprobuild"),
+            ProjectFile = project,
+        }.Execute();
+
+        Assert.IsTrue(restored, _engine.Log);
+        Assert.AreEqual(Pinned, File.ReadAllText(target));
+    }
+
+    [TestMethod]
+    public void AReplacedFileThatIsALinkIsReplacedNotWrittenThrough()
+    {
+        var elsewhere = _temp.Write("elsewhere/notes.csv", "a,b\n9,9\n");
+        Directory.CreateDirectory(_temp.File("app/data"));
+        File.CreateSymbolicLink(Target, elsewhere);
+
+        Assert.IsTrue(Restore(), _engine.Log);
+
+        Assert.AreEqual(Pinned, File.ReadAllText(Target));
+        Assert.IsNull(new FileInfo(Target).LinkTarget, "the link was replaced by the pinned file");
+        Assert.AreEqual("a,b\n9,9\n", File.ReadAllText(elsewhere), "the file the link pointed at was written");
+    }
+
+    [TestMethod]
+    public void TemporaryFilesAndMarkersStayInTheDatasetsFolderObjAndTheCache()
+    {
+        _temp.Write("app/data/train.csv", "a,b\n9,9\n");
+
+        Assert.IsTrue(Restore(), _engine.Log);
+
+        foreach (var file in FilesBesides(_temp.File("share/pinned.csv")))
+        {
+            Assert.IsTrue(
+                file.StartsWith(_temp.File("app/data") + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || file.StartsWith(_temp.File("app/obj") + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || file.StartsWith(_temp.File("cache") + Path.DirectorySeparatorChar, StringComparison.Ordinal),
+                $"The restore wrote {file}.");
+        }
     }
 }

@@ -1,13 +1,15 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace ReproBuild.Tasks.Gates;
+namespace ReproBuild.Tasks;
 
 /// <summary>
-/// Finds the line and column of an item element in a project file, so that an error about a <c>MetricGate</c>
-/// lands on its own line in the IDE's error list (MSBuild does not give tasks the location of items).
+/// Finds the line and column of an item element in a project file, so that an error about a <c>MetricGate</c> or a
+/// <c>Dataset</c> lands on its own line in the IDE's error list (MSBuild does not give tasks the location of items).
 /// </summary>
-internal sealed class ItemLocator
+internal sealed partial class ItemLocator
 {
     private readonly List<(string Include, IReadOnlyDictionary<string, string> Metadata, int Line, int Column)> _items = [];
 
@@ -24,10 +26,10 @@ internal sealed class ItemLocator
         }
         foreach (var element in document.Descendants().Where(e => e.Name.LocalName == itemType))
         {
-            var metadata = element.Attributes().ToDictionary(a => a.Name.LocalName, a => a.Value, StringComparer.OrdinalIgnoreCase);
+            var metadata = element.Attributes().ToDictionary(a => a.Name.LocalName, a => Unescape(a.Value), StringComparer.OrdinalIgnoreCase);
             foreach (var child in element.Elements())
             {
-                metadata[child.Name.LocalName] = child.Value;
+                metadata[child.Name.LocalName] = Unescape(child.Value);
             }
             // XmlReader puts an element at its name; MSBuild (and so the IDE) at its '<'.
             var info = (IXmlLineInfo)element;
@@ -56,4 +58,13 @@ internal sealed class ItemLocator
         }
         return (0, 0);
     }
+
+    /// <summary>MSBuild's %XX escaping undone, each %XX one character as MSBuild does it, so values compare with what tasks see.</summary>
+    private static string Unescape(string value) =>
+        value.Contains('%', StringComparison.Ordinal)
+            ? EscapedCharacter().Replace(value, m => ((char)int.Parse(m.Groups[1].ValueSpan, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString())
+            : value;
+
+    [GeneratedRegex("%([0-9A-Fa-f]{2})")]
+    private static partial Regex EscapedCharacter();
 }
