@@ -6,12 +6,13 @@ namespace ReproBuild.IntegrationTests.Infrastructure;
 internal static class EngineProcesses
 {
     /// <summary>The pid of an engine working on <paramref name="projectDirectory"/>, once one runs; null after <paramref name="timeout"/>.</summary>
-    public static int? WaitForOne(string projectDirectory, TimeSpan timeout)
+    /// <param name="command">Only an engine running this command (<c>inspect</c>, <c>train</c>); any when null.</param>
+    public static int? WaitForOne(string projectDirectory, TimeSpan timeout, string? command = null)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            if (Running(projectDirectory).FirstOrDefault() is var pid and > 0)
+            if (Running(projectDirectory, command).FirstOrDefault() is var pid and > 0)
             {
                 return pid;
             }
@@ -21,13 +22,14 @@ internal static class EngineProcesses
     }
 
     /// <summary>Engines whose command line names a file under <paramref name="projectDirectory"/>.</summary>
-    public static IReadOnlyList<int> Running(string projectDirectory)
+    public static IReadOnlyList<int> Running(string projectDirectory, string? command = null)
     {
         var pids = new List<int>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(directory), out var pid) && CommandLine(pid) is { } command
-                && command.Contains("ReproBuild.Engine.dll", StringComparison.Ordinal) && command.Contains(projectDirectory, StringComparison.Ordinal))
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && CommandLine(pid) is { } line
+                && line.Contains("ReproBuild.Engine.dll", StringComparison.Ordinal) && line.Contains(projectDirectory, StringComparison.Ordinal)
+                && (command is null || line.Contains($"ReproBuild.Engine.dll {command} ", StringComparison.Ordinal)))
             {
                 pids.Add(pid);
             }
