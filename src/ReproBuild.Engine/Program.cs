@@ -19,6 +19,7 @@ if (args.Length is not (3 or 4) || args[1] != "--request" || (args.Length == 4 &
 if (args.Length == 4)
 {
     ParentWatch.Start();
+    Console.Out.WriteLine(EngineHandshake.StartedLine);
 }
 
 string? logFile = null;

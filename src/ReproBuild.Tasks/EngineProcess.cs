@@ -11,7 +11,7 @@ namespace ReproBuild.Tasks;
 /// </summary>
 internal sealed class EngineProcess
 {
-    /// <summary>Set when the engine was killed by a signal (128 + signal, as .NET reports it on Unix).</summary>
+    /// <summary>The signal that killed a process (.NET reports 128 + signal on Unix); a process may also exit with such a code itself.</summary>
     public static int? Signal(int exitCode) => !OperatingSystem.IsWindows() && exitCode is > 128 and < 160 ? exitCode - 128 : null;
 
     /// <summary>Runs the engine to the end, or kills it (and its children) when <paramref name="cancellation"/> fires.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using ReproBuild.Protocol;
 
 namespace ReproBuild.Tasks;
 
@@ -49,9 +50,19 @@ public abstract class EngineTask : ReproBuildTask
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
         // Engine output is a few progress lines and diagnostics: shown at normal verbosity, errors parsed as MSBuild's.
+        var started = false;
         var exitCode = EngineProcess.Run(
             DotNetHost(), ["exec", EngineAssembly, Command, "--request", requestFile, "--exit-with-stdin"], environment,
-            line => Log.LogMessageFromText(line, MessageImportance.High), Cancellation);
+            line =>
+            {
+                if (line == EngineHandshake.StartedLine)
+                {
+                    started = true;
+                    return;
+                }
+                Log.LogMessageFromText(line, MessageImportance.High);
+            },
+            Cancellation);
         if (exitCode is null)
         {
             Log.LogWarning(null, null, null, ProjectFile, 0, 0, 0, 0, "ReproBuild: the build was cancelled; the engine was stopped.");
@@ -59,15 +70,16 @@ public abstract class EngineTask : ReproBuildTask
         }
         if (exitCode != 0 && !Log.HasLoggedErrors)
         {
-            Log.LogError(null, ErrorCodes.EngineExited, null, ProjectFile, 0, 0, 0, 0, WhyTheEngineStopped(exitCode.Value));
+            Log.LogError(null, ErrorCodes.EngineExited, null, ProjectFile, 0, 0, 0, 0, WhyTheEngineStopped(exitCode.Value, started));
         }
         return exitCode == 0 && !Log.HasLoggedErrors;
     }
 
-    private string WhyTheEngineStopped(int exitCode)
+    /// <param name="started">Whether the engine said it runs: before that, a code above 128 is the dotnet host's, not a signal.</param>
+    private string WhyTheEngineStopped(int exitCode, bool started)
     {
         var log = File.Exists(Layout.EngineLogFile) ? $" Details may be in '{Layout.EngineLogFile}'." : "";
-        return EngineProcess.Signal(exitCode) is { } signal
+        return started && EngineProcess.Signal(exitCode) is { } signal
             ? $"The ReproBuild engine was stopped by signal {signal}{(signal == 9 ? " (SIGKILL: killed from outside, or by the out-of-memory killer)" : "")} before it finished; nothing it was making was kept. Build again.{log}"
             : $"The ReproBuild engine stopped with exit code {exitCode} without reporting why; it may have crashed. Its output is in the build log above.{log}";
     }

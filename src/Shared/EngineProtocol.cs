@@ -4,6 +4,13 @@ namespace ReproBuild.Protocol;
 // start the engine, and read back the documents it leaves in obj/; the engine reports problems on
 // stdout in MSBuild's canonical error format. Both sides compile this file, so they cannot drift.
 
+/// <summary>What the engine says on standard output once it runs (the task hides it).</summary>
+internal static class EngineHandshake
+{
+    /// <summary>After this line a non-zero exit code above 128 is a signal that stopped the engine, not the dotnet host failing to start it.</summary>
+    public const string StartedLine = "ReproBuild.Engine: started";
+}
+
 /// <summary>Asks the engine to read, check and summarise datasets (`engine inspect`).</summary>
 internal sealed record InspectRequest(string ProjectFile, string LogFile, IReadOnlyList<DatasetJob> Datasets);
 

@@ -101,7 +101,7 @@ public sealed class IncrementalBuildTests
 
         project.Run("clean").ShouldSucceed();
         Assert.IsFalse(File.Exists(project.Output("models/Churn.zip")), "dotnet clean left the model in the output folder.");
-        var left = Directory.EnumerateFiles(project.IntermediateDirectory(), "*", SearchOption.AllDirectories).ToArray();
+        var left = Directory.Exists(project.IntermediateDirectory()) ? Directory.EnumerateFiles(project.IntermediateDirectory(), "*", SearchOption.AllDirectories).ToArray() : [];
         Assert.AreEqual(0, left.Length, $"dotnet clean left: {string.Join(", ", left)}");
     }
 
