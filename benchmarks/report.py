@@ -165,7 +165,7 @@ def write(results, path):
                      "against the same project with ReproBuild.Runtime. It reads no data bytes and starts no engine; the "
                      f"time is its own targets, {rb * 1000:.0f} ms in all (" + ", ".join(f"`{k}` {v * 1000:.0f} ms" for k, v in top)
                      + "), and MSBuild evaluating its props and targets. The per-file work is small (a stat costs about "
-                     "6 µs, FACTS.md; 100 datasets read 100 small input files), so these tens of milliseconds are mostly "
+                     "6 µs, docs/facts.md; 100 datasets read 100 small input files), so these tens of milliseconds are mostly "
                      "what a fresh MSBuild process pays on every build to load ReproBuild.Tasks.dll and JIT-compile the "
                      "tasks and the JSON serialisation they call; this run does not break that down further. What would "
                      "cut it, not done yet (a follow-up for whoever takes on the no-op figure): a "

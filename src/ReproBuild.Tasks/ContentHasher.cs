@@ -11,7 +11,7 @@ namespace ReproBuild.Tasks;
 
 /// <summary>
 /// XxHash128 (XXH3, 128 bits, seed 0) of a file's content: the change-detection hash, about six times faster than
-/// SHA-256 (FACTS.md). The result is exactly System.IO.Hashing's <see cref="XxHash128"/>.
+/// SHA-256 (docs/facts.md). The result is exactly System.IO.Hashing's <see cref="XxHash128"/>.
 /// </summary>
 /// <remarks>
 /// On x64 with AVX2, files longer than 240 bytes go through the loop below instead of

@@ -2,7 +2,7 @@ using Microsoft.Build.Framework;
 
 namespace ReproBuild.Tasks;
 
-/// <summary>A <c>Dataset</c> item with its metadata parsed and defaults applied (DESIGN.md, "Items").</summary>
+/// <summary>A <c>Dataset</c> item with its metadata parsed and defaults applied (README, "Items").</summary>
 internal sealed record DatasetItem(string Name, string FullPath, char Separator, bool HasHeader, string? SchemaFile, string? SchemaResource = null)
 {
     public static DatasetItem? Parse(ITaskItem item, ItemProblems problems)

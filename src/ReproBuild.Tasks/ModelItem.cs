@@ -4,7 +4,7 @@ using NuGet.Versioning;
 
 namespace ReproBuild.Tasks;
 
-/// <summary>A <c>Model</c> item with its metadata checked and defaults applied (DESIGN.md, "Items").</summary>
+/// <summary>A <c>Model</c> item with its metadata checked and defaults applied (README, "Items").</summary>
 internal sealed record ModelItem(
     string Name,
     string Dataset,

@@ -1,7 +1,7 @@
 namespace ReproBuild;
 
 /// <summary>
-/// The names under which a build stamps models into an assembly. They are public contract (DESIGN.md):
+/// The names under which a build stamps models into an assembly. They are public contract (docs/design.md):
 /// the build writes them and ReproBuild.Runtime reads them, so both compile this one file.
 /// </summary>
 internal static class StampNames

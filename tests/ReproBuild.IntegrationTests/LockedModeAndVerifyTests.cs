@@ -48,7 +48,7 @@ public sealed class LockedModeAndVerifyTests
     [TestMethod]
     public void VerifyModeFailsOnANondeterministicTrainerNamingTheZipEntriesThatDiffer()
     {
-        // SDCA with several threads is not deterministic (FACTS.md): verify mode must catch it.
+        // SDCA with several threads is not deterministic (docs/facts.md): verify mode must catch it.
         var project = UserProject.Create("""
             <Dataset Include="data/houses.csv" />
             <Model Include="Price" Dataset="houses" Task="Regression" LabelColumn="target" Trainer="Sdca"

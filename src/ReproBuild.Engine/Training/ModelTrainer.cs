@@ -38,7 +38,7 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         train = LabelPreparation.Prepare(train, inputs.Label, inputs.Task, positive, request.ProjectFile);
         test = test is null ? null : LabelPreparation.Prepare(test, inputs.Label, inputs.Task, positive, request.ProjectFile);
 
-        // A fresh context per model: reusing one changes results (FACTS.md).
+        // A fresh context per model: reusing one changes results (docs/facts.md).
         var ml = new MLContext(inputs.Seed);
         var all = new TableDataView(train);
         IDataView trainView, testView;

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ReproBuild.Tool.Locks;
 
 /// <summary>
-/// <c>repro.lock.json</c> (format 1, src/ReproBuild.Tasks/LockFile.cs), read with types of the tool's own: per
+/// <c>repro.lock.json</c> (format 1, src/ReproBuild.Tasks/Lock/LockFile.cs), read with types of the tool's own: per
 /// dataset its SHA-256, size and rows; per model its fingerprint, SHA-256, version, metrics and inputs.
 /// </summary>
 internal sealed record LockDocument(int FormatVersion, SortedDictionary<string, LockedDataset>? Datasets, SortedDictionary<string, LockedModel>? Models)
