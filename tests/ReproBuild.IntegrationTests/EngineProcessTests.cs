@@ -26,7 +26,7 @@ public sealed class EngineProcessTests
         build.BeginOutputReadLine();
         build.BeginErrorReadLine();
 
-        var engine = WaitForEngine(project.Directory, TimeSpan.FromMinutes(2));
+        var engine = EngineProcesses.WaitFor(project.Directory, TimeSpan.FromMinutes(2));
         Assert.IsNotNull(engine, $"The engine never started:\n{output}");
         Thread.Sleep(TimeSpan.FromSeconds(3)); // well into training
 
@@ -38,7 +38,7 @@ public sealed class EngineProcessTests
         build.WaitForExit();
 
         Assert.AreNotEqual(0, build.ExitCode);
-        Assert.IsFalse(IsRunning(engine.Value), "The engine process outlived the cancelled build.");
+        Assert.IsFalse(EngineProcesses.IsRunning(engine), "The engine process outlived the cancelled build.");
         Assert.IsFalse(File.Exists(Path.Combine(project.IntermediateDirectory(), "models", "Slow", "model.zip")), "A cancelled run left a model in obj/.");
         Assert.IsFalse(File.Exists(project.Output("models/Slow.zip")), "A cancelled run left a model in the output folder.");
         lock (output)
@@ -73,42 +73,6 @@ public sealed class EngineProcessTests
         result.ShouldHaveNoStackTrace();
         StringAssert.Contains(File.ReadAllText(log), "at ReproBuild.Engine");
     }
-
-    private static int? WaitForEngine(string projectDirectory, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            foreach (var directory in Directory.EnumerateDirectories("/proc"))
-            {
-                if (int.TryParse(Path.GetFileName(directory), out var pid) && CommandLine(pid) is { } command
-                    && command.Contains("ReproBuild.Engine.dll", StringComparison.Ordinal) && command.Contains(projectDirectory, StringComparison.Ordinal))
-                {
-                    return pid;
-                }
-            }
-            Thread.Sleep(200);
-        }
-        return null;
-    }
-
-    private static string? CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static bool IsRunning(int pid) => CommandLine(pid) is { Length: > 0 };
 
     private static string LargeBinary(int rows)
     {
