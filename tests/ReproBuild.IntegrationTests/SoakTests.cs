@@ -21,10 +21,10 @@ public sealed class SoakTests
     private const int DefaultTrials = 3;
     private const int DefaultSeed = 20_260_611;
 
-    // A --no-restore build of the soak project takes 3-6 s here, its engines run for about a second of it, and a
-    // kill at any moment of 8 s rarely lands in that second. So the trials take turns: a kill at any moment up to
-    // 8 s (evaluation, compilation, or a build already done), a kill just after an engine appears (inspection or
-    // the start of training), and a kill up to a second into training, where an orphan has the most left to do.
+    // A --no-restore build of the soak project takes 3-8 s here, its engines run for 1-3 s of it, and a kill at
+    // any moment of 8 s often misses them. So the trials take turns: a kill at any moment up to 8 s (evaluation,
+    // compilation, or a build already done), a kill just after an engine appears (inspection or the start of
+    // training), and a kill up to a second into training, where an orphan has the most left to do.
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(8);
     private static readonly KillMoment[] Moments =
     [
