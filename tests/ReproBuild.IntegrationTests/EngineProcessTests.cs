@@ -26,7 +26,7 @@ public sealed class EngineProcessTests
         build.BeginOutputReadLine();
         build.BeginErrorReadLine();
 
-        var engine = EngineProcesses.WaitForOne(project.Directory, TimeSpan.FromMinutes(2));
+        var engine = EngineProcesses.WaitFor(project.Directory, TimeSpan.FromMinutes(2));
         Assert.IsNotNull(engine, $"The engine never started:\n{output}");
         Thread.Sleep(TimeSpan.FromSeconds(3)); // well into training
 
@@ -38,7 +38,7 @@ public sealed class EngineProcessTests
         build.WaitForExit();
 
         Assert.AreNotEqual(0, build.ExitCode);
-        Assert.IsFalse(EngineProcesses.IsRunning(engine.Value), "The engine process outlived the cancelled build.");
+        Assert.IsFalse(EngineProcesses.IsRunning(engine), "The engine process outlived the cancelled build.");
         Assert.IsFalse(File.Exists(Path.Combine(project.IntermediateDirectory(), "models", "Slow", "model.zip")), "A cancelled run left a model in obj/.");
         Assert.IsFalse(File.Exists(project.Output("models/Slow.zip")), "A cancelled run left a model in the output folder.");
         lock (output)

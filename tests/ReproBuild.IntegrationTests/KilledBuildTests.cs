@@ -51,13 +51,13 @@ public sealed class KilledBuildTests
             {
                 build.BeginOutputReadLine();
                 build.BeginErrorReadLine();
-                var engine = EngineProcesses.WaitForOne(project.Directory, TimeSpan.FromMinutes(2), command: "train");
+                var engine = EngineProcesses.WaitFor(project.Directory, TimeSpan.FromMinutes(2), command: "train");
                 Assert.IsNotNull(engine, "The engine never started.");
                 Thread.Sleep(TimeSpan.FromSeconds(2)); // well into training
                 build.Kill(entireProcessTree: false);   // SIGKILL to the build alone: what happens to its child is the product's business
                 build.WaitForExit();
 
-                Assert.IsTrue(EngineProcesses.WaitForExit(engine.Value, TimeSpan.FromSeconds(10)), "The engine outlived the build killed with SIGKILL.");
+                Assert.IsTrue(EngineProcesses.WaitForExit(engine, TimeSpan.FromSeconds(10)), "The engine outlived the build killed with SIGKILL.");
             }
             Assert.IsFalse(File.Exists(Path.Combine(project.IntermediateDirectory(), "models", "Slow", "model.zip")), "The killed build left a model in obj/.");
 
@@ -113,11 +113,11 @@ public sealed class KilledBuildTests
             build.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
             build.BeginOutputReadLine();
             build.BeginErrorReadLine();
-            var engine = EngineProcesses.WaitForOne(project.Directory, TimeSpan.FromMinutes(2), command: "train");
+            var engine = EngineProcesses.WaitFor(project.Directory, TimeSpan.FromMinutes(2), command: "train");
             Assert.IsNotNull(engine, "The engine never started.");
             Thread.Sleep(TimeSpan.FromSeconds(1));
-            EngineProcesses.Signal(engine.Value, "KILL");
-            Assert.IsTrue(build.WaitForExit(TimeSpan.FromMinutes(1)), $"The build did not end after its engine {engine} was killed (engines still running: {string.Join(", ", EngineProcesses.Running(project.Directory))}):\n{output}");
+            EngineProcesses.Kill(engine);
+            Assert.IsTrue(build.WaitForExit(TimeSpan.FromMinutes(1)), $"The build did not end after its engine {engine} was killed (engines still running: {string.Join(", ", EngineProcesses.Under(project.Directory).Select(e => e.Id))}):\n{output}");
             build.WaitForExit();
 
             var result = new CommandResult(build.ExitCode, output.ToString()).ShouldFail();

@@ -2,48 +2,60 @@ using System.Diagnostics;
 
 namespace ReproBuild.IntegrationTests.Infrastructure;
 
-/// <summary>The ReproBuild engine processes of one test project, found through /proc (Linux).</summary>
+/// <summary>A running ReproBuild engine: its process id and command line (<c>dotnet exec …/ReproBuild.Engine.dll train --request …</c>).</summary>
+internal sealed record EngineProcess(int Id, string CommandLine)
+{
+    /// <summary>The engine command it runs: <c>inspect</c> or <c>train</c>.</summary>
+    public string Command => CommandLine.Contains(" train ", StringComparison.Ordinal) ? "train" : CommandLine.Contains(" inspect ", StringComparison.Ordinal) ? "inspect" : "?";
+}
+
+/// <summary>
+/// The engine processes that builds start, found the only way a test can find processes it did not start itself:
+/// through /proc (Linux), by the engine assembly on their command line and a project folder in it or as their
+/// working directory.
+/// </summary>
 internal static class EngineProcesses
 {
-    /// <summary>The pid of an engine working on <paramref name="projectDirectory"/>, once one runs; null after <paramref name="timeout"/>.</summary>
+    private const string EngineAssembly = "ReproBuild.Engine.dll";
+
+    /// <summary>Engines at work for a project under <paramref name="directory"/> right now.</summary>
+    public static IReadOnlyList<EngineProcess> Under(string directory)
+    {
+        var root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+        var engines = new List<EngineProcess>();
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(entry), out var pid) && CommandLine(pid) is { } command
+                && command.Contains(EngineAssembly, StringComparison.Ordinal)
+                && (command.Contains(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || IsUnder(WorkingDirectory(pid), root)))
+            {
+                engines.Add(new EngineProcess(pid, command));
+            }
+        }
+        return engines;
+    }
+
+    /// <summary>The first engine to appear under <paramref name="directory"/>, or null when none does in time.</summary>
     /// <param name="command">Only an engine running this command (<c>inspect</c>, <c>train</c>); any when null.</param>
-    public static int? WaitForOne(string projectDirectory, TimeSpan timeout, string? command = null)
+    public static EngineProcess? WaitFor(string directory, TimeSpan timeout, string? command = null)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            if (Running(projectDirectory, command).FirstOrDefault() is var pid and > 0)
+            if (Under(directory).FirstOrDefault(e => command is null || e.Command == command) is { } engine)
             {
-                return pid;
+                return engine;
             }
             Thread.Sleep(100);
         }
         return null;
     }
 
-    /// <summary>Engines whose command line names a file under <paramref name="projectDirectory"/>.</summary>
-    public static IReadOnlyList<int> Running(string projectDirectory, string? command = null)
-    {
-        var pids = new List<int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(directory), out var pid) && CommandLine(pid) is { } line
-                && line.Contains("ReproBuild.Engine.dll", StringComparison.Ordinal) && line.Contains(projectDirectory, StringComparison.Ordinal)
-                && (command is null || line.Contains($"ReproBuild.Engine.dll {command} ", StringComparison.Ordinal)))
-            {
-                pids.Add(pid);
-            }
-        }
-        return pids;
-    }
-
-    public static bool IsRunning(int pid) => CommandLine(pid) is { Length: > 0 };
-
-    /// <summary>Waits up to <paramref name="timeout"/> for the process to end; whether it did.</summary>
-    public static bool WaitForExit(int pid, TimeSpan timeout)
+    /// <summary>Waits up to <paramref name="timeout"/> for the engine to end; whether it did.</summary>
+    public static bool WaitForExit(EngineProcess engine, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        while (IsRunning(pid))
+        while (IsRunning(engine))
         {
             if (clock.Elapsed > timeout)
             {
@@ -54,34 +66,65 @@ internal static class EngineProcesses
         return true;
     }
 
-    /// <summary>Kills whatever engines of the project are left, so that a failing test leaves no process behind.</summary>
-    public static void KillAll(string projectDirectory)
+    /// <summary>Kills every engine still at work under <paramref name="directory"/>.</summary>
+    public static void KillAll(string directory)
     {
-        foreach (var pid in Running(projectDirectory))
+        foreach (var engine in Under(directory))
         {
-            Signal(pid, "KILL");
+            Kill(engine);
         }
     }
 
-    public static void Signal(int pid, string signal)
+    /// <summary>Whether the process is still this engine (a reaped process's id may already belong to another).</summary>
+    public static bool IsRunning(EngineProcess engine) => CommandLine(engine.Id) is { } command && command.Contains(EngineAssembly, StringComparison.Ordinal);
+
+    /// <summary>Kills an engine a test's build left behind, so that a test run leaves no process of its own.</summary>
+    public static void Kill(EngineProcess engine)
     {
-        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
+        if (!IsRunning(engine))
+        {
+            return;
+        }
+        try
+        {
+            using var process = Process.GetProcessById(engine.Id);
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+        catch (ArgumentException)
+        {
+            // It ended by itself in the meantime.
+        }
+        catch (InvalidOperationException)
+        {
+        }
     }
 
     private static string? CommandLine(int pid)
     {
         try
         {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            var command = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            return command.Length > 0 ? command : null;
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
     }
+
+    private static string? WorkingDirectory(int pid)
+    {
+        try
+        {
+            return new FileInfo($"/proc/{pid}/cwd").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsUnder(string? path, string root) =>
+        path is not null && (path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
 }
