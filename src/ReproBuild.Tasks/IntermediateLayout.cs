@@ -20,6 +20,9 @@ internal sealed class IntermediateLayout(string root)
     /// <summary>Everything that decides a dataset's inspection; rewritten only when it changes.</summary>
     public string DatasetInputFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.input.json");
 
+    /// <summary>The last check of a dataset pinned by Hash (<see cref="Cache.PinnedFileMarker"/>).</summary>
+    public string DatasetPinFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.pinned.tsv");
+
     public string DatasetSummaryFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.json");
 
     /// <summary>The validation report and data profile, written whether or not the data passed.</summary>
