@@ -43,27 +43,12 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
         var problems = new ItemProblems(Log, ProjectFile);
         var layout = new IntermediateLayout(IntermediateDirectory);
         var datasets = Datasets.ToDictionary(d => d.GetMetadata("Name"), StringComparer.Ordinal);
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var outputs = new List<ITaskItem>();
 
-        foreach (var item in Models)
+        foreach (var model in ModelItem.ParseAll(Models, datasets.Keys, DefaultVersion, problems))
         {
-            if (ModelItem.Parse(item, DefaultVersion, problems) is not { } model)
-            {
-                continue;
-            }
-            if (!names.Add(model.Name))
-            {
-                problems.Error(ErrorCodes.DuplicateName, $"Two Model items are named '{model.Name}'.");
-                continue;
-            }
-            var train = Find(model, model.Dataset, datasets, problems);
-            var test = model.TestDataset is null ? null : Find(model, model.TestDataset, datasets, problems);
-            if (train is null || (model.TestDataset is not null && test is null))
-            {
-                continue;
-            }
-
+            var train = datasets[model.Dataset];
+            var test = model.TestDataset is null ? null : datasets[model.TestDataset];
             var trainSummary = ReproJson.Read<DatasetSummary>(train.GetMetadata("SummaryFile"));
             var testSummary = test is null ? null : ReproJson.Read<DatasetSummary>(test.GetMetadata("SummaryFile"));
             var inputs = ModelInputsFactory.Create(model, trainSummary, testSummary);
@@ -116,16 +101,5 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
         }
         ModelOutputs.Delete(layout, model, OutputModelsDirectory);
         Log.LogMessage(MessageImportance.High, $"ReproBuild: the outputs of model '{model}' under obj/ were not produced for its current inputs ({problem}); they were removed and the model is built again.");
-    }
-
-    private static ITaskItem? Find(ModelItem model, string dataset, Dictionary<string, ITaskItem> datasets, ItemProblems problems)
-    {
-        if (datasets.TryGetValue(dataset, out var item))
-        {
-            return item;
-        }
-        var known = datasets.Count == 0 ? "the project declares no Dataset items" : $"known datasets: {string.Join(", ", datasets.Keys.Order(StringComparer.Ordinal))}";
-        problems.Error(ErrorCodes.UnknownDataset, $"Model '{model.Name}' refers to dataset '{dataset}', which is not declared; {known}.");
-        return null;
     }
 }

@@ -23,6 +23,37 @@ internal sealed record ModelItem(
 {
     public const double DefaultTestFraction = 0.2;
 
+    /// <summary>
+    /// The project's models, each checked, with unique names and datasets that are declared; the build and the status
+    /// check both read them through this, so they report the same problems.
+    /// </summary>
+    /// <param name="datasets">The names of the datasets that are declared.</param>
+    public static List<ModelItem> ParseAll(IEnumerable<ITaskItem> items, IReadOnlyCollection<string> datasets, string defaultVersion, ItemProblems problems)
+    {
+        var models = new List<ModelItem>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            if (Parse(item, defaultVersion, problems) is not { } model)
+            {
+                continue;
+            }
+            if (!names.Add(model.Name))
+            {
+                problems.Error(ErrorCodes.DuplicateName, $"Two Model items are named '{model.Name}'.");
+                continue;
+            }
+            if (new[] { model.Dataset, model.TestDataset }.OfType<string>().FirstOrDefault(d => !datasets.Contains(d)) is { } missing)
+            {
+                var known = datasets.Count == 0 ? "the project declares no Dataset items" : $"known datasets: {string.Join(", ", datasets.Order(StringComparer.Ordinal))}";
+                problems.Error(ErrorCodes.UnknownDataset, $"Model '{model.Name}' refers to dataset '{missing}', which is not declared; {known}.");
+                continue;
+            }
+            models.Add(model);
+        }
+        return models;
+    }
+
     public static ModelItem? Parse(ITaskItem item, string defaultVersion, ItemProblems problems)
     {
         var name = NameOf(item);

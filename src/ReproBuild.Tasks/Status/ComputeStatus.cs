@@ -46,7 +46,7 @@ public sealed class ComputeStatus : ReproBuildTask
         var layout = new IntermediateLayout(IntermediateDirectory);
         var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
         var datasets = DatasetItem.ParseAll(Datasets, problems);
-        var models = ParseModels(problems, datasets);
+        var models = ModelItem.ParseAll(Models, datasets.Select(d => d.Name).ToHashSet(StringComparer.Ordinal), DefaultVersion, problems);
         if (problems.ErrorCount > 0)
         {
             return false;
@@ -88,35 +88,6 @@ public sealed class ComputeStatus : ReproBuildTask
         }
         Entries = entries.Select(e => e.ToItem()).ToArray();
         return !Log.HasLoggedErrors;
-    }
-
-    // The same checks, with the same errors, as _ReproBuildFingerprintModels.
-    private List<ModelItem> ParseModels(ItemProblems problems, List<DatasetItem> datasets)
-    {
-        var known = datasets.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-        var models = new List<ModelItem>();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in Models)
-        {
-            if (ModelItem.Parse(item, DefaultVersion, problems) is not { } model)
-            {
-                continue;
-            }
-            if (!names.Add(model.Name))
-            {
-                problems.Error(ErrorCodes.DuplicateName, $"Two Model items are named '{model.Name}'.");
-                continue;
-            }
-            var missing = new[] { model.Dataset, model.TestDataset }.OfType<string>().FirstOrDefault(d => !known.Contains(d));
-            if (missing is not null)
-            {
-                var list = known.Count == 0 ? "the project declares no Dataset items" : $"known datasets: {string.Join(", ", known.Order(StringComparer.Ordinal))}";
-                problems.Error(ErrorCodes.UnknownDataset, $"Model '{model.Name}' refers to dataset '{missing}', which is not declared; {list}.");
-                continue;
-            }
-            models.Add(model);
-        }
-        return models;
     }
 
     private StatusEntry LockStatus(LockedDigests locked, Dictionary<string, DatasetSummary?> summaries, List<ModelItem> models, HashSet<string> staleDatasets)
