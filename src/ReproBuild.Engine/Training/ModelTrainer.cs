@@ -24,7 +24,7 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         var clock = Stopwatch.StartNew();
         var inputsBytes = File.ReadAllBytes(job.InputsFile);
         var inputs = ReproJson.Deserialize<ModelInputs>(System.Text.Encoding.UTF8.GetString(inputsBytes));
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(inputsBytes));
+        var fingerprint = ModelFingerprint.Of(inputsBytes);
         ModelOutputFolder.Clear(job.OutputDirectory);
 
         var trainSummary = ReproJson.Read<DatasetSummary>(job.TrainSummaryFile);
@@ -105,20 +105,14 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         // The run record before the outputs: a run whose record could not be written leaves no model that looks current.
         record.Write(request.RunsDirectory);
         // A run overtaken by newer inputs (an edit and a new build while this one trained) publishes nothing.
-        if (!File.Exists(job.InputsFile) || Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(job.InputsFile))) != fingerprint)
+        if (ModelFingerprint.OfFile(job.InputsFile) != fingerprint)
         {
             throw new UserError(ErrorCodes.OutputsNotForCurrentInputs,
                 $"the inputs of model '{inputs.Model}' changed while it trained (another build of this project, or an edit during the build); what it trained was discarded. Build again.", request.ProjectFile);
         }
         outputs.MoveIntoPlace();
 
-        string[] headlineMetrics = inputs.Task switch
-        {
-            Catalog.BinaryClassification => ["AreaUnderRocCurve", "Accuracy", "F1Score"],
-            Catalog.MulticlassClassification => ["MacroAccuracy", "MicroAccuracy", "LogLoss"],
-            _ => ["RSquared", "RootMeanSquaredError", "MeanAbsoluteError"],
-        };
-        var headline = string.Join(", ", headlineMetrics.Where(name => metrics.GetValueOrDefault(name) is not null).Select(name => $"{name} {metrics[name]!.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
+        var headline = string.Join(", ", Catalog.HeadlineMetrics(inputs.Task).Where(name => metrics.GetValueOrDefault(name) is not null).Select(name => $"{name} {metrics[name]!.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
         diagnostics.Info($"ReproBuild: trained {inputs.Model} ({inputs.Trainer}, {trainRows} rows) in {clock.Elapsed.TotalSeconds:0.0} s: {headline}; sha256 {sha256[..12]}");
     }
 

@@ -1,15 +1,9 @@
 namespace ReproBuild.Tool.Runs;
 
-/// <summary>The metrics shown first for each task — the ones the build's own summary line prints.</summary>
+/// <summary>How the tool shows metrics: the task's headline ones first (<see cref="Catalog.HeadlineMetrics"/>, as the build's summary line).</summary>
 internal static class HeadlineMetrics
 {
-    public static IReadOnlyList<string> For(string task) => task switch
-    {
-        "BinaryClassification" => ["AreaUnderRocCurve", "Accuracy", "F1Score"],
-        "MulticlassClassification" => ["MacroAccuracy", "MicroAccuracy", "LogLoss"],
-        "Regression" => ["RSquared", "RootMeanSquaredError", "MeanAbsoluteError"],
-        _ => [],
-    };
+    public static IReadOnlyList<string> For(string task) => Catalog.HeadlineMetrics(task);
 
     /// <summary>Whether a larger value is better: errors and losses go down, scores go up.</summary>
     public static bool HigherIsBetter(string metric) =>

@@ -21,6 +21,15 @@ internal static class Catalog
             [Regression] = ["FastTree", "FastForest", "LightGbm", "Sdca", "FastTreeTweedie", "LbfgsPoissonRegression"],
         };
 
+    /// <summary>The metrics shown first for a task: in the build's summary line, `reprobuild runs` and the report.</summary>
+    public static IReadOnlyList<string> HeadlineMetrics(string task) => task switch
+    {
+        BinaryClassification => ["AreaUnderRocCurve", "Accuracy", "F1Score"],
+        MulticlassClassification => ["MacroAccuracy", "MicroAccuracy", "LogLoss"],
+        Regression => ["RSquared", "RootMeanSquaredError", "MeanAbsoluteError"],
+        _ => [],
+    };
+
     /// <summary>Every metric ML.NET's evaluator can give per task (calibration-only ones included).</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Metrics =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
