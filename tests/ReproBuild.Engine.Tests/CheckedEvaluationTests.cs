@@ -58,6 +58,25 @@ public sealed class CheckedEvaluationTests
     }
 
     [TestMethod]
+    public void ZeroHeldOutRowsOfAClassifierGiveNullMetricsToo()
+    {
+        // Before: binary failed the build with ML.NET's "AUC is not defined", and multiclass recorded accuracies of 0.
+        var binary = TrainingFixture.Train(
+            _temp, FirstRows(TrainingFixture.BinaryCsv(), 30), TrainingFixture.Inputs(Catalog.BinaryClassification, "label", "LbfgsLogisticRegression") with { TestFraction = 0.001 }, outputName: "binary");
+        var multiclass = TrainingFixture.Train(
+            _temp, FirstRows(TrainingFixture.MulticlassCsv(), 30), TrainingFixture.Inputs(Catalog.MulticlassClassification, "species", "LbfgsMaximumEntropy") with { TestFraction = 0.001 }, outputName: "multiclass");
+
+        foreach (var run in new[] { binary, multiclass })
+        {
+            run.AssertSucceeded();
+            StringAssert.Contains(run.Output, "warning RB3011: model 'Model' has no metrics (all are null): the test split has 0 rows: TestFraction 0.001 of 30 rows.");
+            Assert.IsTrue(run.Result.Metrics.Values.All(v => v is null), string.Join(", ", run.Result.Metrics));
+            Assert.IsTrue(File.Exists(run.OutputFile(ModelOutputFiles.Evaluation)));
+        }
+        Assert.AreEqual(11, binary.Result.Metrics.Count, "a calibrated binary model lists every metric it has, each null");
+    }
+
+    [TestMethod]
     public void OneRowOfDataSaysSoInItsWarning()
     {
         var run = TrainingFixture.Train(_temp, FirstRows(TrainingFixture.RegressionCsv(), 1), TrainingFixture.Inputs(Catalog.Regression, "y", "FastTree", "NumberOfTrees=2;NumberOfLeaves=2;MinimumExampleCountPerLeaf=1"));
