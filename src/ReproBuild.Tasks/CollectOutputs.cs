@@ -68,9 +68,13 @@ public sealed class CollectOutputs : ReproBuildTask
             }
             stamps[StampNames.ModelSha256(model)] = result.Sha256;
             stamps[StampNames.ModelVersion(model)] = version;
+            // A metric that could not be computed gets no stamp: a number there ("NaN" parses) would pass for a value.
             foreach (var (metric, value) in result.Metrics)
             {
-                stamps[StampNames.ModelMetricPrefix(model) + metric] = value?.ToString("R", CultureInfo.InvariantCulture) ?? "NaN";
+                if (value is { } number)
+                {
+                    stamps[StampNames.ModelMetricPrefix(model) + metric] = number.ToString("R", CultureInfo.InvariantCulture);
+                }
             }
         }
 

@@ -6,8 +6,8 @@ using System.Xml.Linq;
 namespace ReproBuild.Tasks;
 
 /// <summary>
-/// Finds the line and column of an item element in a project file, so that an error about a <c>MetricGate</c> or a
-/// <c>Dataset</c> lands on its own line in the IDE's error list (MSBuild does not give tasks the location of items).
+/// Finds the line and column of an item element in a project file, so that an error about a <c>MetricGate</c>, a
+/// <c>Dataset</c> or a <c>Model</c> lands on its own line in the IDE's error list (MSBuild does not give tasks the location of items).
 /// </summary>
 internal sealed partial class ItemLocator
 {

@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using ReproBuild.Protocol;
+using ReproBuild.Tasks.Gates;
 
 namespace ReproBuild.Tasks;
 
@@ -29,17 +30,25 @@ public sealed class TrainModels : EngineTask
         {
             ModelOutputs.Delete(Layout, model.GetMetadata("Name"), OutputModelsDirectory);
         }
+        // The engine reports a problem with a model (a parameter, its label) at the model's own element.
+        var locator = new ItemLocator(ProjectFile, "Model");
         return new TrainRequest(
             ProjectFile,
             Layout.EngineLogFile,
             Path.GetFullPath(RunsDirectory),
-            Models.Select(m => new ModelJob(
-                m.ItemSpec,
-                m.GetMetadata("OutputDirectory"),
-                m.GetMetadata("TrainDataFile"),
-                m.GetMetadata("TrainSummaryFile"),
-                NullIfEmpty(m.GetMetadata("TestDataFile")),
-                NullIfEmpty(m.GetMetadata("TestSummaryFile")))).ToArray());
+            Models.Select(m =>
+            {
+                var (line, column) = locator.Find(m.GetMetadata("Name"));
+                return new ModelJob(
+                    m.ItemSpec,
+                    m.GetMetadata("OutputDirectory"),
+                    m.GetMetadata("TrainDataFile"),
+                    m.GetMetadata("TrainSummaryFile"),
+                    NullIfEmpty(m.GetMetadata("TestDataFile")),
+                    NullIfEmpty(m.GetMetadata("TestSummaryFile")),
+                    line,
+                    column);
+            }).ToArray());
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

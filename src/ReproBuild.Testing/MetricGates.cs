@@ -44,9 +44,13 @@ public static class MetricGates
         }
 
         var digest = gate.Dataset is null ? $"model sha256 {provenance.Sha256}" : $"on {Path.GetFileName(gate.Dataset)}, model sha256 {provenance.Sha256}";
+        // Null means the metric could not be computed: no bound holds for a value that does not exist, whichever bound it is.
         if (metrics.GetValueOrDefault(gate.Metric) is not { } value)
         {
-            throw new AssertFailedException($"{gate.Model}: {gate.Metric} is undefined on the evaluation data ({digest}).");
+            var where = gate.Dataset is null
+                ? "the build recorded null because it could not be computed (the build's warning RB3011 says why)"
+                : "it cannot be computed on this data (no rows, one class only, or predictions that are not finite numbers)";
+            throw new AssertFailedException($"{gate.Model}: {gate.Metric} has no value: {where}, so the gate cannot pass ({digest}).");
         }
 
         var failures = new List<string>();
@@ -62,7 +66,8 @@ public static class MetricGates
         {
             if (gate.Baseline is not { } baseline)
             {
-                failures.Add($"has no baseline in {gate.BaselineSource ?? "the lock file"}: build the model project and commit its lock file to record one");
+                failures.Add($"has no baseline value in {gate.BaselineSource ?? "the lock file"} (the model or metric is not there, or it is null because it could not be computed): "
+                    + "build the model project so that it records a number, and commit its lock file");
             }
             else
             {

@@ -78,4 +78,29 @@ public sealed class DiagnosticWriterTests
             Assert.AreEqual($"/d/x.csv(2,3): error RB2001: value '{shown}' is bad", error.Describe());
         }
     }
+
+    [TestMethod]
+    public void AWriterAtAnElementPutsWhatItIsToldAboutTheWholeFileThere()
+    {
+        var output = new StringWriter();
+        var writer = new DiagnosticWriter(output);
+        var atModel = writer.At("/p/App.csproj", 12, 5);
+
+        atModel.Error("RB1006", "bad parameter", "/p/App.csproj");
+        atModel.Warning("RB3011", "no metrics", "/p/App.csproj");
+        atModel.Error("RB2001", "bad cell", "/d/x.csv", 3, 2);
+        atModel.Error("RB2003", "no data", "/d/x.csv");
+        Assert.AreSame(writer, writer.At("/p/App.csproj", 0, 0), "an element that was not found changes nothing");
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "/p/App.csproj(12,5) : error RB1006: bad parameter",
+                "/p/App.csproj(12,5) : warning RB3011: no metrics",
+                "/d/x.csv(3,2) : error RB2001: bad cell",
+                "/d/x.csv : error RB2003: no data",
+            },
+            output.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.AreEqual(3, writer.ErrorCount, "errors at an element count for the whole run");
+    }
 }

@@ -78,7 +78,7 @@ public sealed class TrainerOptionsBinderTests
     [TestMethod]
     [DataRow("NumberOfTrees=many", "a whole number")]
     [DataRow("NumberOfTrees=2.5", "a whole number")]
-    [DataRow("LearningRate=fast", "a number")]
+    [DataRow("LearningRate=fast", "a finite number")]
     [DataRow("UnbalancedSets=yes", "true or false")]
     [DataRow("EarlyStoppingMetric=Best", "L1Norm")]
     public void UnparsableValueIsRB1006SayingWhatIsExpected(string parameters, string expected)
@@ -88,6 +88,86 @@ public sealed class TrainerOptionsBinderTests
         Assert.AreEqual(ErrorCodes.InvalidParameterValue, error.Code);
         Assert.AreEqual(ProjectFile, error.File);
         StringAssert.Contains(error.Message, expected);
+    }
+
+    [TestMethod]
+    [DataRow("LearningRate=NaN")]
+    [DataRow("LearningRate=Infinity")]
+    [DataRow("LearningRate=-Infinity")]
+    [DataRow("LearningRate=1e999")]
+    [DataRow("Bias=nan")]
+    public void ANumberThatIsNotFiniteIsRB1006(string parameters)
+    {
+        var error = Assert.ThrowsExactly<UserError>(() => Bind(FastTree, parameters));
+
+        Assert.AreEqual(ErrorCodes.InvalidParameterValue, error.Code);
+        StringAssert.Contains(error.Message, "expects a finite number");
+        StringAssert.Contains(error.Message, $"'{parameters.Split('=')[1]}' is not one");
+    }
+
+    [TestMethod]
+    [DataRow("L2Regularization=NaN")]
+    [DataRow("L1Regularization=-Infinity")]
+    [DataRow("BiasLearningRate=1e39")]
+    public void ASinglePrecisionOptionThatIsNotFiniteIsRB1006(string parameters)
+    {
+        // Sdca's L1/L2 options are float? and 1e39 overflows a float to infinity.
+        var error = Assert.ThrowsExactly<UserError>(() => Bind(Sdca, parameters));
+
+        Assert.AreEqual(ErrorCodes.InvalidParameterValue, error.Code);
+        StringAssert.Contains(error.Message, "expects a finite number");
+    }
+
+    [TestMethod]
+    [DataRow("NumberOfTrees=-5", "parameter NumberOfTrees of trainer FastTree expects a whole number of at least 1; '-5' is not one.")]
+    [DataRow("NumberOfTrees=0", "parameter NumberOfTrees of trainer FastTree expects a whole number of at least 1; '0' is not one.")]
+    [DataRow("NumberOfLeaves=0", "parameter NumberOfLeaves of trainer FastTree expects a whole number of at least 2; '0' is not one.")]
+    [DataRow("NumberOfLeaves=1", "parameter NumberOfLeaves of trainer FastTree expects a whole number of at least 2; '1' is not one.")]
+    [DataRow("MinimumExampleCountPerLeaf=-1", "parameter MinimumExampleCountPerLeaf of trainer FastTree expects a whole number of at least 0; '-1' is not one.")]
+    [DataRow("NumberOfThreads=0", "parameter NumberOfThreads of trainer FastTree expects a whole number of at least 1; '0' is not one.")]
+    public void ACountBelowItsLeastSensibleValueIsRB1006(string parameters, string message)
+    {
+        var error = Assert.ThrowsExactly<UserError>(() => Bind(FastTree, parameters));
+
+        Assert.AreEqual(ErrorCodes.InvalidParameterValue, error.Code);
+        Assert.AreEqual(message, error.Message);
+    }
+
+    [TestMethod]
+    public void CountsAtTheirMinimumAndNegativeSeedsAndSentinelsAreAccepted()
+    {
+        var options = (FastTreeBinaryTrainer.Options)Bind(FastTree, "NumberOfTrees=1;NumberOfLeaves=2;Seed=-5;FeatureSelectionSeed=-1;HistogramPoolSize=-1").Options;
+
+        Assert.AreEqual(1, options.NumberOfTrees);
+        Assert.AreEqual(2, options.NumberOfLeaves);
+        Assert.AreEqual(-5, options.Seed);
+        Assert.AreEqual(-1, options.HistogramPoolSize);
+        Assert.AreEqual(-1, ((SdcaRegressionTrainer.Options)Bind(Sdca, "ConvergenceCheckFrequency=-1").Options).ConvergenceCheckFrequency, "0 or less means: never check");
+    }
+
+    [TestMethod]
+    public void EveryWholeNumberOptionOfEveryTrainerIsEitherACountOrDeclaredUnbounded()
+    {
+        foreach (var trainer in TrainerRegistry.All)
+        {
+            var defaults = Activator.CreateInstance(trainer.OptionsType)!;
+            foreach (var (name, type) in TrainerOptionsBinder.SettableParameters(trainer.OptionsType))
+            {
+                var target = Nullable.GetUnderlyingType(type) ?? type;
+                if (target != typeof(int) && target != typeof(long))
+                {
+                    continue;
+                }
+                var counted = CountParameters.Minimum.TryGetValue(name, out var minimum);
+                Assert.AreNotEqual(counted, CountParameters.Unbounded.Contains(name), $"{trainer.Task}/{trainer.Name}: {name} must be in exactly one of CountParameters.Minimum and CountParameters.Unbounded");
+                var member = (System.Reflection.MemberInfo?)trainer.OptionsType.GetField(name) ?? trainer.OptionsType.GetProperty(name)!;
+                var value = member is System.Reflection.FieldInfo field ? field.GetValue(defaults) : ((System.Reflection.PropertyInfo)member).GetValue(defaults);
+                if (counted && value is not null)
+                {
+                    Assert.IsGreaterThanOrEqualTo(minimum, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), $"{trainer.Task}/{trainer.Name}: ML.NET's default {name}={value} is below its minimum {minimum}");
+                }
+            }
+        }
     }
 
     [TestMethod]

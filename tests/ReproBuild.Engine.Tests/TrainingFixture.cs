@@ -103,7 +103,8 @@ internal static class TrainingFixture
     }
 
     /// <summary>Writes the dataset and the inputs document and runs `engine train` on them in-process.</summary>
-    public static Run Train(TempFolder folder, string csv, ModelInputs inputs, string? testCsv = null, string outputName = "out")
+    /// <param name="element">Where the model's item element is in the project file, as the MSBuild task finds it.</param>
+    public static Run Train(TempFolder folder, string csv, ModelInputs inputs, string? testCsv = null, string outputName = "out", (int Line, int Column) element = default)
     {
         var train = WriteDataset(folder, "data", csv);
         var test = testCsv is null ? ((string, string, DatasetSummary)?)null : WriteDataset(folder, "test", testCsv);
@@ -121,11 +122,27 @@ internal static class TrainingFixture
             projectFile,
             folder.File("obj/engine.log"),
             runs,
-            [new ModelJob(inputsFile, outputDirectory, train.DataFile, train.SummaryFile, test?.Item1, test?.Item2)]);
+            [new ModelJob(inputsFile, outputDirectory, train.DataFile, train.SummaryFile, test?.Item1, test?.Item2, element.Line, element.Column)]);
 
         var output = new StringWriter();
         var diagnostics = new DiagnosticWriter(output);
         TrainCommand.Run(request, diagnostics);
         return new Run(output.ToString(), diagnostics.ErrorCount, outputDirectory, projectFile, runs);
+    }
+
+    /// <summary>Several models on one dataset in one `engine train` request, in the given order; returns the output and each model's output folder.</summary>
+    public static (string Output, string[] OutputDirectories) TrainAll(TempFolder folder, string csv, params ModelInputs[] models)
+    {
+        var train = WriteDataset(folder, "data", csv);
+        var jobs = models.Select(inputs =>
+        {
+            inputs = inputs with { Dataset = new DatasetReference("data", train.Summary.Sha256) };
+            var inputsFile = folder.Write($"obj/models/{inputs.Model}.inputs.json", ReproJson.Serialize(inputs));
+            return new ModelJob(inputsFile, folder.File($"obj/out/{inputs.Model}"), train.DataFile, train.SummaryFile, null, null);
+        }).ToArray();
+        var request = new TrainRequest(folder.Write("App.csproj", "<Project />"), folder.File("obj/engine.log"), folder.File(".reprobuild/runs"), jobs);
+        var output = new StringWriter();
+        TrainCommand.Run(request, new DiagnosticWriter(output));
+        return (output.ToString(), jobs.Select(job => job.OutputDirectory).ToArray());
     }
 }

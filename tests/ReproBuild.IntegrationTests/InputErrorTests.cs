@@ -81,11 +81,13 @@ public sealed class InputErrorTests
         var result = project.Build().ShouldFail();
         result.ShouldHaveNoStackTrace();
         var errors = string.Join("\n", result.Errors);
-        StringAssert.Contains(errors, $"{project.ProjectFile} : error RB1012: label column 'churned' of model 'NoLabel' is not in dataset 'customers'. Columns: 'x1', 'x2', 'color', 'label'.");
-        StringAssert.Contains(errors, $"{project.ProjectFile} : error RB1013: column 'age' named by model 'NoFeature' is not in dataset 'customers'.");
-        StringAssert.Contains(errors, $"{project.ProjectFile} : error RB1005: trainer FastTree has no parameter 'NumberOfTree'. Valid parameters: ");
+        // Each at its model's element: the engine is told where each Model item is written.
+        string At(string model) => ElementLocation.Of(project.ProjectFile, $"Include=\"{model}\"");
+        StringAssert.Contains(errors, $"{At("NoLabel")}: error RB1012: label column 'churned' of model 'NoLabel' is not in dataset 'customers'. Columns: 'x1', 'x2', 'color', 'label'.");
+        StringAssert.Contains(errors, $"{At("NoFeature")}: error RB1013: column 'age' named by model 'NoFeature' is not in dataset 'customers'.");
+        StringAssert.Contains(errors, $"{At("BadParameter")}: error RB1005: trainer FastTree has no parameter 'NumberOfTree'. Valid parameters: ");
         StringAssert.Contains(errors, "NumberOfTrees");
-        StringAssert.Contains(errors, $"{project.ProjectFile} : error RB1006: parameter NumberOfTrees of trainer FastTree expects a whole number; 'many' is not one.");
+        StringAssert.Contains(errors, $"{At("BadValue")}: error RB1006: parameter NumberOfTrees of trainer FastTree expects a whole number of at least 1; 'many' is not one.");
     }
 
     [TestMethod]

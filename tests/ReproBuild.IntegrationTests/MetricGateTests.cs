@@ -45,7 +45,7 @@ public sealed class MetricGateTests
         Git.Run(root, "commit", "-qm", "baseline");
 
         // A worse model: the build rewrites the working tree's lock file, but the baseline is the committed one.
-        File.WriteAllText(Path.Combine(models, "Models.csproj"), ModelsProject("NumberOfTrees=1;NumberOfLeaves=2"));
+        new GateProjects(root, models, gates).WriteModels(ModelItems("NumberOfTrees=1;NumberOfLeaves=2"));
         var worse = DotNet.Run(gates, ["test"]).ShouldFail();
         StringAssert.Contains(worse.Output, "Churn: AreaUnderRocCurve fell from ");
         StringAssert.Contains(worse.Output, "(repro.lock.json at HEAD)");
@@ -89,12 +89,7 @@ public sealed class MetricGateTests
         result.ShouldHaveNoStackTrace();
         var project = Path.Combine(gates, "Gates.csproj");
         var errors = string.Join("\n", result.Errors);
-        var lines = File.ReadAllLines(project);
-        string At(string snippet)
-        {
-            var line = Array.FindIndex(lines, l => l.Contains(snippet, StringComparison.Ordinal));
-            return $"{project}({line + 1},{lines[line].IndexOf('<', StringComparison.Ordinal) + 1})";
-        }
+        string At(string snippet) => ElementLocation.Of(project, snippet);
         StringAssert.Contains(errors, $"{At("Churm")}: error RB5001: MetricGate 'Churm': no referenced project builds a model of that name; models: Churn.");
         StringAssert.Contains(errors, $"{At("RSquared")}: error RB5002: MetricGate 'Churn': model 'Churn' (BinaryClassification) has no metric 'RSquared'; its metrics: Accuracy, ");
         StringAssert.Contains(errors, $"{At("\"F1Score\"")}: error RB5003: MetricGate 'Churn' on F1Score has no bound; set Minimum, Maximum, MaxDrop or MaxRise.");
@@ -104,46 +99,10 @@ public sealed class MetricGateTests
 
     private static (string Root, string Models, string Gates) Create(string gateItems, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        var root = Path.Combine(PackagedReproBuild.WorkRoot, $"{test}-{Guid.NewGuid():N}"[..Math.Min(test.Length + 9, 60)]);
-        var models = Path.Combine(root, "Models");
-        var gates = Path.Combine(root, "Gates");
-        Directory.CreateDirectory(Path.Combine(models, "data"));
-        Directory.CreateDirectory(gates);
-        UserProject.WriteUserSetup(root);
-        File.WriteAllText(Path.Combine(root, ".gitignore"), "bin/\nobj/\nTestResults/\n.reprobuild/\n");
-        File.WriteAllText(Path.Combine(models, "Models.csproj"), ModelsProject(GoodParameters));
-        File.WriteAllText(Path.Combine(models, "data", "customers.csv"), TestData.Binary());
-        File.WriteAllText(Path.Combine(gates, "Gates.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Exe</OutputType>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="ReproBuild.Testing" Version="{PackagedReproBuild.Version}" />
-                <PackageReference Include="MSTest" Version="4.5.2" />
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.10.1" />
-                <ProjectReference Include="../Models/Models.csproj" />
-              </ItemGroup>
-              <ItemGroup>
-            {gateItems}
-              </ItemGroup>
-            </Project>
-            """);
-        return (root, models, gates);
+        var projects = GateProjects.Create(test, ModelItems(GoodParameters), gateItems);
+        File.WriteAllText(Path.Combine(projects.Models, "data", "customers.csv"), TestData.Binary());
+        return (projects.Root, projects.Models, projects.Gates);
     }
 
-    private static string ModelsProject(string parameters) => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
-          </PropertyGroup>
-          <ItemGroup>
-            <PackageReference Include="ReproBuild" Version="{PackagedReproBuild.Version}" />
-          </ItemGroup>
-          <ItemGroup>
-            {string.Format(System.Globalization.CultureInfo.InvariantCulture, Models, parameters)}
-          </ItemGroup>
-        </Project>
-        """;
+    private static string ModelItems(string parameters) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Models, parameters);
 }

@@ -5,18 +5,37 @@ namespace ReproBuild.Engine.Diagnostics;
 /// Writes diagnostics to stdout in MSBuild's canonical format (<c>file(line,col): error RB2001: text</c>), which
 /// the starting task (EngineTask) turns into real MSBuild errors that land in the IDE's error list.
 /// </summary>
-internal sealed class DiagnosticWriter(TextWriter output)
+internal sealed class DiagnosticWriter
 {
-    private readonly object _gate = new();
+    private readonly Sink _sink;
+    private readonly (string File, int Line, int Column)? _element;
 
-    public int ErrorCount { get; private set; }
+    public DiagnosticWriter(TextWriter output)
+        : this(new Sink(output), null)
+    {
+    }
+
+    private DiagnosticWriter(Sink sink, (string File, int Line, int Column)? element)
+    {
+        _sink = sink;
+        _element = element;
+    }
+
+    public int ErrorCount => _sink.ErrorCount;
+
+    /// <summary>
+    /// A writer to the same output that puts a diagnostic about <paramref name="file"/> as a whole at the element
+    /// the diagnostic is about (a model's item element in the project file), so it lands on that line in the IDE.
+    /// </summary>
+    public DiagnosticWriter At(string file, int line, int column) => line > 0 ? new(_sink, (file, line, column)) : this;
 
     public void Error(string code, string message, string? file = null, int line = 0, int column = 0)
     {
-        lock (_gate)
+        (file, line, column) = Locate(file, line, column);
+        lock (_sink)
         {
-            ErrorCount++;
-            output.WriteLine(Format("error", code, message, file, line, column));
+            _sink.ErrorCount++;
+            _sink.Output.WriteLine(Format("error", code, message, file, line, column));
         }
     }
 
@@ -24,17 +43,18 @@ internal sealed class DiagnosticWriter(TextWriter output)
 
     public void Warning(string code, string message, string? file = null, int line = 0, int column = 0)
     {
-        lock (_gate)
+        (file, line, column) = Locate(file, line, column);
+        lock (_sink)
         {
-            output.WriteLine(Format("warning", code, message, file, line, column));
+            _sink.Output.WriteLine(Format("warning", code, message, file, line, column));
         }
     }
 
     public void Info(string message)
     {
-        lock (_gate)
+        lock (_sink)
         {
-            output.WriteLine(CellText.Printable(message));
+            _sink.Output.WriteLine(CellText.Printable(message));
         }
     }
 
@@ -44,5 +64,15 @@ internal sealed class DiagnosticWriter(TextWriter output)
         // A canonical diagnostic is one line: a line break quoted from a data file would split it into a second,
         // unparsed one, and a NUL or an escape sequence has no business in a build log either.
         return $"{origin} : {severity} {code}: {CellText.Printable(message)}";
+    }
+
+    private (string? File, int Line, int Column) Locate(string? file, int line, int column) =>
+        _element is { } element && line == 0 && file == element.File ? element : (file, line, column);
+
+    private sealed class Sink(TextWriter output)
+    {
+        public TextWriter Output { get; } = output;
+
+        public int ErrorCount { get; set; }
     }
 }

@@ -68,12 +68,13 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         try
         {
             model = pipeline.Fit(trainView);
-            metrics = ModelEvaluator.Evaluate(ml, model.Transform(testView), inputs.Task, inputs.Label);
-            evaluation = EvaluationPlots.Create(model, model.Transform(testView), inputs, binaryClasses);
+            var scored = model.Transform(testView);
+            metrics = CheckedEvaluation.Evaluate(ml, model, trainView, scored, inputs, trainSummary, request.ProjectFile, diagnostics);
+            evaluation = EvaluationPlots.Create(model, scored, inputs, binaryClasses);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            throw new UserError(ErrorCodes.TrainingFailed, $"ML.NET could not train model '{inputs.Model}' with {inputs.Trainer}: {e.Message}", request.ProjectFile);
+            throw TrainerRefusal.From(e, inputs, request.ProjectFile);
         }
 
         using var saved = new MemoryStream();

@@ -7,7 +7,8 @@ namespace ReproBuild.Engine.Training;
 
 /// <summary>
 /// Applies a model's <c>Parameters</c> to the trainer's real ML.NET options object: names are checked against
-/// its public fields and properties, values parsed to their types, and the settings that decide reproducibility
+/// its public fields and properties, values parsed to their types (numbers finite, counts at least their
+/// <see cref="CountParameters"/> minimum), and the settings that decide reproducibility
 /// (thread count, seed) are pinned unless the user set them.
 /// </summary>
 internal static class TrainerOptionsBinder
@@ -106,17 +107,28 @@ internal static class TrainerOptionsBinder
             _ when target.IsEnum => Enum.TryParse(target, value, ignoreCase: true, out var e) && Enum.IsDefined(target, e!) ? e : null,
             _ => null,
         };
-        if (parsed is null)
+        var minimum = CountParameters.Minimum.TryGetValue(name, out var least) ? least : (int?)null;
+        if (parsed is null || !Sensible(parsed, minimum))
         {
-            var expected = target.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(target))}" : Describe(target);
+            var expected = target.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(target))}" : Describe(target, minimum);
             throw new UserError(ErrorCodes.InvalidParameterValue, $"parameter {name} of trainer {trainer} expects {expected}; '{text}' is not one.", projectFile);
         }
         return parsed;
     }
 
-    private static string Describe(Type type) => type == typeof(bool) ? "true or false"
-        : type == typeof(int) || type == typeof(long) ? "a whole number"
-        : "a number";
+    // NaN and infinity parse as numbers, but no trainer learns anything from them; a count has a least sensible value.
+    private static bool Sensible(object value, int? minimum) => value switch
+    {
+        float single => float.IsFinite(single),
+        double number => double.IsFinite(number),
+        int count => !(count < minimum),
+        long count => !(count < minimum),
+        _ => true,
+    };
+
+    private static string Describe(Type type, int? minimum) => type == typeof(bool) ? "true or false"
+        : type == typeof(int) || type == typeof(long) ? minimum is { } floor ? $"a whole number of at least {floor}" : "a whole number"
+        : "a finite number";
 
     private static void Set(object target, MemberInfo member, object? value)
     {

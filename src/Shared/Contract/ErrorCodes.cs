@@ -60,6 +60,8 @@ internal static class ErrorCodes
     public const string ModelNotReproduced = "RB3007";
     public const string NothingToVerify = "RB3008";
     public const string OutputsNotForCurrentInputs = "RB3009";
+    public const string NonFinitePredictions = "RB3010";
+    public const string MetricNotComputed = "RB3011";
 
     public const string LockFileDiffers = "RB4001";
     public const string NotUpToDate = "RB4002";

@@ -30,13 +30,17 @@ internal sealed record DatasetJob(
 /// <summary>Asks the engine to train, evaluate and save models (`engine train`).</summary>
 internal sealed record TrainRequest(string ProjectFile, string LogFile, string RunsDirectory, IReadOnlyList<ModelJob> Models);
 
+/// <param name="Line">The line of the model's item element in the project file, where problems with the model are reported; 0 when it is declared elsewhere (an imported file).</param>
+/// <param name="Column">The column of that element's '&lt;'.</param>
 internal sealed record ModelJob(
     string InputsFile,
     string OutputDirectory,
     string TrainDataFile,
     string TrainSummaryFile,
     string? TestDataFile,
-    string? TestSummaryFile);
+    string? TestSummaryFile,
+    int Line = 0,
+    int Column = 0);
 
 /// <summary>What inspecting a dataset found: its published digest, size, rows, column types and profile.</summary>
 /// <param name="SchemaSha256">The SHA-256 of the schema the data was validated against; training reads cells as it says.</param>
