@@ -144,23 +144,6 @@ internal static class EvaluationPlots
         }
     }
 
-    /// <summary>A binary model's two label values as the data writes them: the other value first, then the positive one.</summary>
-    public static IReadOnlyList<string>? BinaryClasses(ReproBuild.Runtime.Data.Table table, string label, string? positive)
-    {
-        if (positive is null)
-        {
-            return null;
-        }
-        IEnumerable<string> values = table.Find(label) switch
-        {
-            ReproBuild.Runtime.Data.NumberColumn numbers => numbers.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)),
-            ReproBuild.Runtime.Data.TextColumn texts => texts.Values,
-            _ => [],
-        };
-        var negative = values.FirstOrDefault(v => v != positive) ?? $"not {positive}";
-        return [negative, positive];
-    }
-
     private static List<string> ClassNames(DataViewSchema.Column keyColumn)
     {
         var count = keyColumn.Type is KeyDataViewType key ? (int)key.Count : 0;

@@ -34,7 +34,7 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
 
         var features = SelectFeatures(inputs, train, test);
         var positive = LabelPreparation.PositiveLabel(train, inputs.Label, inputs.PositiveLabel, request.ProjectFile, inputs.Task);
-        var binaryClasses = EvaluationPlots.BinaryClasses(train, inputs.Label, positive);
+        var binaryClasses = LabelPreparation.BinaryClassNames(train, inputs.Label, positive);
         train = LabelPreparation.Prepare(train, inputs.Label, inputs.Task, positive, request.ProjectFile);
         test = test is null ? null : LabelPreparation.Prepare(test, inputs.Label, inputs.Task, positive, request.ProjectFile);
 

@@ -41,6 +41,10 @@ internal static class LabelPreparation
         throw new UserError(ErrorCodes.AmbiguousBinaryLabel, $"set PositiveLabel on the model to the value of '{label}' that counts as positive: {listed}.", projectFile);
     }
 
+    /// <summary>A binary model's two label values as the data writes them: the other value first, then the positive one.</summary>
+    public static IReadOnlyList<string>? BinaryClassNames(Table table, string label, string? positive) =>
+        positive is null ? null : [Values(table, label).FirstOrDefault(v => v != positive) ?? $"not {positive}", positive];
+
     public static Table Prepare(Table table, string label, string task, string? positive, string projectFile)
     {
         var column = table.Find(label)!;
