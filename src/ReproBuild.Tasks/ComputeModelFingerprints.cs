@@ -42,15 +42,15 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
     {
         var problems = new ItemProblems(Log, ProjectFile);
         var layout = new IntermediateLayout(IntermediateDirectory);
-        var datasets = Datasets.ToDictionary(d => d.GetMetadata("Name"), StringComparer.Ordinal);
+        var datasets = Datasets.Select(HashedDataset.From).ToDictionary(d => d.Name, StringComparer.Ordinal);
         var outputs = new List<ITaskItem>();
 
         foreach (var model in ModelItem.ParseAll(Models, datasets.Keys, DefaultVersion, problems))
         {
             var train = datasets[model.Dataset];
             var test = model.TestDataset is null ? null : datasets[model.TestDataset];
-            var trainSummary = ReproJson.Read<DatasetSummary>(train.GetMetadata("SummaryFile"));
-            var testSummary = test is null ? null : ReproJson.Read<DatasetSummary>(test.GetMetadata("SummaryFile"));
+            var trainSummary = ReproJson.Read<DatasetSummary>(train.SummaryFile);
+            var testSummary = test is null ? null : ReproJson.Read<DatasetSummary>(test.SummaryFile);
             var inputs = ModelInputsFactory.Create(model, trainSummary, testSummary);
 
             var inputsFile = layout.ModelInputsFile(model.Name);
@@ -63,19 +63,10 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
             var fingerprint = ModelFingerprint.Of(inputsText);
             RemoveOutputsOfOtherInputs(layout, model.Name, fingerprint);
 
-            // The identity is the inputs file, so that the training target can build just the changed models.
-            var output = new TaskItem(inputsFile);
-            output.SetMetadata("Name", model.Name);
-            output.SetMetadata("Fingerprint", fingerprint);
-            output.SetMetadata("OutputDirectory", layout.ModelOutputDirectory(model.Name));
-            output.SetMetadata("ModelFile", layout.ModelOutputFile(model.Name, ModelOutputFiles.Model));
-            output.SetMetadata("ResultFile", layout.ModelOutputFile(model.Name, ModelOutputFiles.Result));
-            output.SetMetadata("TrainDataFile", train.GetMetadata("DataFile"));
-            output.SetMetadata("TrainSummaryFile", train.GetMetadata("SummaryFile"));
-            output.SetMetadata("TestDataFile", test?.GetMetadata("DataFile") ?? "");
-            output.SetMetadata("TestSummaryFile", test?.GetMetadata("SummaryFile") ?? "");
-            output.SetMetadata("Version", model.Version);
-            outputs.Add(output);
+            outputs.Add(new FingerprintedModel(
+                inputsFile, model.Name, fingerprint, model.Version, layout.ModelOutputDirectory(model.Name),
+                layout.ModelOutputFile(model.Name, ModelOutputFiles.Model), layout.ModelOutputFile(model.Name, ModelOutputFiles.Result),
+                train.DataFile, train.SummaryFile, test?.DataFile, test?.SummaryFile).ToItem());
         }
 
         FingerprintedModels = [.. outputs];

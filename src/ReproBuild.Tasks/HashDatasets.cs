@@ -56,17 +56,9 @@ public sealed class HashDatasets : ReproBuildTask, IIncrementalTask
                 Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, $"Dataset '{dataset.Name}' changed since the last build and must be inspected again.");
             }
 
-            // The identity is the input file, so that the inspection target can build just the changed datasets.
-            var output = new TaskItem(inputFile);
-            output.SetMetadata("Name", dataset.Name);
-            output.SetMetadata("DataFile", dataset.FullPath);
-            output.SetMetadata("Separator", dataset.Separator == '\t' ? "\\t" : dataset.Separator.ToString());
-            output.SetMetadata("HasHeader", dataset.HasHeader ? "true" : "false");
-            output.SetMetadata("SummaryFile", layout.DatasetSummaryFile(dataset.Name));
-            output.SetMetadata("ReportFile", layout.DatasetReportFile(dataset.Name));
-            output.SetMetadata("SchemaFile", dataset.SchemaFile ?? "");
-            output.SetMetadata("SchemaResource", dataset.SchemaResource ?? "");
-            outputs.Add(output);
+            outputs.Add(new HashedDataset(
+                inputFile, dataset.Name, dataset.FullPath, dataset.Separator, dataset.HasHeader,
+                layout.DatasetSummaryFile(dataset.Name), layout.DatasetReportFile(dataset.Name), dataset.SchemaFile, dataset.SchemaResource).ToItem());
         }
 
         if (!FailIfNotIncremental)

@@ -28,7 +28,8 @@ public sealed class InspectDatasets : EngineTask
         {
             return null;
         }
-        var changed = Datasets.Select(d => d.GetMetadata("Name")).ToHashSet(StringComparer.Ordinal);
+        var datasets = Datasets.Select(HashedDataset.From).ToArray();
+        var changed = datasets.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var model in Models)
         {
             if (changed.Contains(ModelItem.DatasetName(model, "Dataset") ?? "") || changed.Contains(ModelItem.DatasetName(model, "TestDataset") ?? ""))
@@ -39,16 +40,6 @@ public sealed class InspectDatasets : EngineTask
         return new InspectRequest(
             ProjectFile,
             Layout.EngineLogFile,
-            Datasets.Select(d => new DatasetJob(
-                d.GetMetadata("Name"),
-                d.GetMetadata("DataFile"),
-                d.GetMetadata("Separator") == "\\t" ? '\t' : d.GetMetadata("Separator")[0],
-                d.GetMetadata("HasHeader") == "true",
-                d.GetMetadata("SummaryFile"),
-                NullIfEmpty(d.GetMetadata("SchemaFile")),
-                NullIfEmpty(d.GetMetadata("SchemaResource")),
-                d.GetMetadata("ReportFile"))).ToArray());
+            datasets.Select(d => new DatasetJob(d.Name, d.DataFile, d.Separator, d.HasHeader, d.SummaryFile, d.SchemaFile, d.SchemaResource, d.ReportFile)).ToArray());
     }
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -1,6 +1,5 @@
 using Microsoft.Build.Framework;
 using ReproBuild.Protocol;
-using ReproBuild.Tasks.Gates;
 
 namespace ReproBuild.Tasks;
 
@@ -26,9 +25,10 @@ public sealed class TrainModels : EngineTask
         {
             return null;
         }
-        foreach (var model in Models)
+        var models = Models.Select(FingerprintedModel.From).ToArray();
+        foreach (var model in models)
         {
-            ModelOutputs.Delete(Layout, model.GetMetadata("Name"), OutputModelsDirectory);
+            ModelOutputs.Delete(Layout, model.Name, OutputModelsDirectory);
         }
         // The engine reports a problem with a model (a parameter, its label) at the model's own element.
         var locator = new ItemLocator(ProjectFile, "Model");
@@ -36,20 +36,10 @@ public sealed class TrainModels : EngineTask
             ProjectFile,
             Layout.EngineLogFile,
             Path.GetFullPath(RunsDirectory),
-            Models.Select(m =>
+            models.Select(m =>
             {
-                var (line, column) = locator.Find(m.GetMetadata("Name"));
-                return new ModelJob(
-                    m.ItemSpec,
-                    m.GetMetadata("OutputDirectory"),
-                    m.GetMetadata("TrainDataFile"),
-                    m.GetMetadata("TrainSummaryFile"),
-                    NullIfEmpty(m.GetMetadata("TestDataFile")),
-                    NullIfEmpty(m.GetMetadata("TestSummaryFile")),
-                    line,
-                    column);
+                var (line, column) = locator.Find(m.Name);
+                return new ModelJob(m.InputsFile, m.OutputDirectory, m.TrainDataFile, m.TrainSummaryFile, m.TestDataFile, m.TestSummaryFile, line, column);
             }).ToArray());
     }
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using ReproBuild.Protocol;
 
 namespace ReproBuild.Tasks.Cache;
 
@@ -13,10 +12,6 @@ public sealed class RestoreModels : CacheTask
     /// <summary>The models to bring up to date, as <see cref="ComputeModelFingerprints"/> returned them.</summary>
     [Required]
     public ITaskItem[] Models { get; set; } = [];
-
-    /// <summary>ReproBuild's folder under obj/.</summary>
-    [Required]
-    public string IntermediateDirectory { get; set; } = "";
 
     /// <summary><c>$(OutDir)models/</c>: stale copies there are removed when a model is restored.</summary>
     public string OutputModelsDirectory { get; set; } = "";
@@ -33,19 +28,17 @@ public sealed class RestoreModels : CacheTask
             return false;
         }
         var cache = new ModelCache(OpenLocal(), remote, Log, ProjectFile);
-        var layout = new IntermediateLayout(IntermediateDirectory);
         var toTrain = new List<ITaskItem>();
-        foreach (var model in Models)
+        foreach (var item in Models)
         {
-            var name = model.GetMetadata("Name");
-            if (cache.Restore(name, model.GetMetadata("Fingerprint"), layout.ModelOutputDirectory(name), Cancellation) is not { } restored)
+            var model = FingerprintedModel.From(item);
+            if (cache.Restore(model.Name, model.Fingerprint, model.OutputDirectory, Cancellation) is not { } restored)
             {
-                toTrain.Add(model);
+                toTrain.Add(item);
                 continue;
             }
-            ModelOutputs.DeleteCopies(name, OutputModelsDirectory);
-            var result = ReproJson.Read<ModelResult>(layout.ModelOutputFile(name, ModelOutputFiles.Result));
-            Log.LogMessage(MessageImportance.High, $"ReproBuild: restored {name} from {restored.From}, not trained: sha256 {result.Sha256[..12]}");
+            ModelOutputs.DeleteCopies(model.Name, OutputModelsDirectory);
+            Log.LogMessage(MessageImportance.High, $"ReproBuild: restored {model.Name} from {restored.From}, not trained: sha256 {restored.Record.Sha256[..12]}");
         }
         ModelsToTrain = [.. toTrain];
         return !Log.HasLoggedErrors;

@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using ReproBuild.Protocol;
 
 namespace ReproBuild.Tasks.Cache;
 
@@ -14,10 +13,6 @@ public sealed class StoreModels : CacheTask
     /// <summary>The models just trained; one that failed (no outputs) is skipped.</summary>
     public ITaskItem[] Models { get; set; } = [];
 
-    /// <summary>ReproBuild's folder under obj/.</summary>
-    [Required]
-    public string IntermediateDirectory { get; set; } = "";
-
     private protected override bool Run()
     {
         using var remote = OpenRemote(out var invalid);
@@ -31,13 +26,11 @@ public sealed class StoreModels : CacheTask
             return true;
         }
         var cache = new ModelCache(local, remote, Log, ProjectFile);
-        var layout = new IntermediateLayout(IntermediateDirectory);
-        foreach (var model in Models)
+        foreach (var model in Models.Select(FingerprintedModel.From))
         {
-            var name = model.GetMetadata("Name");
-            if (File.Exists(layout.ModelOutputFile(name, ModelOutputFiles.Result)) && !cache.Contains(model.GetMetadata("Fingerprint")))
+            if (File.Exists(model.ResultFile) && !cache.Contains(model.Fingerprint))
             {
-                cache.Store(name, model.GetMetadata("Fingerprint"), layout.ModelOutputDirectory(name), Cancellation);
+                cache.Store(model.Name, model.Fingerprint, model.OutputDirectory, Cancellation);
             }
         }
         return !Log.HasLoggedErrors;

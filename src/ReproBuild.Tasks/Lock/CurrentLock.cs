@@ -14,18 +14,18 @@ internal static class CurrentLock
         var lockedDatasets = new SortedDictionary<string, LockedDataset>(StringComparer.Ordinal);
         foreach (var item in datasets)
         {
-            var summary = ReproJson.Read<DatasetSummary>(item.GetMetadata("SummaryFile"));
+            var summary = ReproJson.Read<DatasetSummary>(HashedDataset.From(item).SummaryFile);
             lockedDatasets[summary.Name] = new LockedDataset(summary.Sha256, summary.Size, summary.Rows);
         }
         var lockedModels = new SortedDictionary<string, LockedModel>(StringComparer.Ordinal);
-        foreach (var item in models)
+        foreach (var model in models.Select(FingerprintedModel.From))
         {
-            var inputs = ReproJson.Read<ModelInputs>(item.ItemSpec);
-            var result = trained ? ReproJson.Read<ModelResult>(item.GetMetadata("ResultFile")) : null;
-            lockedModels[item.GetMetadata("Name")] = new LockedModel(
-                result?.Fingerprint ?? item.GetMetadata("Fingerprint"),
+            var inputs = ReproJson.Read<ModelInputs>(model.InputsFile);
+            var result = trained ? ReproJson.Read<ModelResult>(model.ResultFile) : null;
+            lockedModels[model.Name] = new LockedModel(
+                result?.Fingerprint ?? model.Fingerprint,
                 result?.Sha256 ?? "",
-                item.GetMetadata("Version"),
+                model.Version,
                 result?.Metrics ?? new SortedDictionary<string, double?>(StringComparer.Ordinal),
                 inputs);
         }

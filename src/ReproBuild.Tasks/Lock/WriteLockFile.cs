@@ -57,14 +57,14 @@ public sealed class WriteLockFile : ReproBuildTask, IIncrementalTask
     /// </summary>
     private bool OutputsAreCurrent()
     {
-        foreach (var model in Models)
+        foreach (var model in Models.Select(FingerprintedModel.From))
         {
-            var name = model.GetMetadata("Name");
-            if (ModelOutputCheck.Problem(name, model.GetMetadata("Fingerprint"), model.GetMetadata("OutputDirectory"), hashModel: false) is { } problem)
+            var name = model.Name;
+            if (ModelOutputCheck.Problem(name, model.Fingerprint, model.OutputDirectory, hashModel: false) is { } problem)
             {
                 if (!FailIfNotIncremental)
                 {
-                    ModelOutputFolder.Clear(model.GetMetadata("OutputDirectory"));
+                    ModelOutputFolder.Clear(model.OutputDirectory);
                     ModelOutputs.DeleteCopies(name, OutputModelsDirectory);
                 }
                 Log.LogError(null, ErrorCodes.OutputsNotForCurrentInputs, null, ProjectFile, 0, 0, 0, 0,
