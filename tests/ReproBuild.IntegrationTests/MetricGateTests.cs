@@ -104,7 +104,7 @@ public sealed class MetricGateTests
 
     private static (string Root, string Models, string Gates) Create(string gateItems, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        var root = Path.Combine(PackagedReproBuild.WorkRoot, $"{test}-{Guid.NewGuid():N}"[..Math.Min(test.Length + 9, 60)]);
+        var root = PackagedReproBuild.NewFolder(test);
         var models = Path.Combine(root, "Models");
         var gates = Path.Combine(root, "Gates");
         Directory.CreateDirectory(Path.Combine(models, "data"));
