@@ -7,21 +7,13 @@ namespace ReproBuild.Engine.Tests;
 
 /// <summary>Loading inspected datasets for training: the inspected types, physical lines, and the digest check.</summary>
 [TestClass]
-public sealed class DatasetCacheTests
+public sealed class DatasetCacheTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     private (string File, DatasetSummary Summary) Inspected(string content, bool hasHeader = true, string name = "data.csv")
     {
-        var file = _temp.Write(name, content);
+        var file = Temp.Write(name, content);
         var output = new StringWriter();
-        var summary = DatasetInspector.Inspect(new DatasetJob(Path.GetFileNameWithoutExtension(name), file, ',', hasHeader, _temp.File("summary.json")), new DiagnosticWriter(output));
+        var summary = DatasetInspector.Inspect(new DatasetJob(Path.GetFileNameWithoutExtension(name), file, ',', hasHeader, Temp.File("summary.json")), new DiagnosticWriter(output));
         Assert.IsNotNull(summary, output.ToString());
         return (file, summary);
     }

@@ -8,16 +8,8 @@ using ReproBuild.Runtime.Data;
 namespace ReproBuild.Engine.Tests;
 
 [TestClass]
-public sealed class DatasetInspectorTests
+public sealed class DatasetInspectorTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     private sealed record Inspection(DatasetSummary? Summary, string[] Lines, string File, int ErrorCount)
     {
         public string[] Errors(string code) => Lines.Where(line => line.Contains($": error {code}:", StringComparison.Ordinal)).ToArray();
@@ -35,10 +27,10 @@ public sealed class DatasetInspectorTests
 
     private Inspection InspectBytes(byte[] content, string name = "data.csv", char separator = ',', bool hasHeader = true)
     {
-        var path = _temp.WriteBytes(name, content);
+        var path = Temp.WriteBytes(name, content);
         var output = new StringWriter();
         var diagnostics = new DiagnosticWriter(output);
-        var summary = DatasetInspector.Inspect(new DatasetJob("data", path, separator, hasHeader, _temp.File("summary.json")), diagnostics);
+        var summary = DatasetInspector.Inspect(new DatasetJob("data", path, separator, hasHeader, Temp.File("summary.json")), diagnostics);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new Inspection(summary, lines, path, diagnostics.ErrorCount);
     }

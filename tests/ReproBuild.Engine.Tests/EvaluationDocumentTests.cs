@@ -7,16 +7,8 @@ namespace ReproBuild.Engine.Tests;
 
 /// <summary><c>evaluation.json</c>: the plot data training writes beside the model, per task, bounded and deterministic.</summary>
 [TestClass]
-public sealed class EvaluationDocumentTests
+public sealed class EvaluationDocumentTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     private static JsonElement Evaluation(TrainingFixture.Run run)
     {
         run.AssertSucceeded();
@@ -27,7 +19,7 @@ public sealed class EvaluationDocumentTests
     [TestMethod]
     public void BinaryEvaluationHasCurvesConfusionMatrixAndTreeGains()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(),
+        var run = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(),
             TrainingFixture.Inputs(Catalog.BinaryClassification, "label", "FastTree", "NumberOfTrees=5;NumberOfLeaves=4;MinimumExampleCountPerLeaf=2"));
         var evaluation = Evaluation(run);
 
@@ -59,7 +51,7 @@ public sealed class EvaluationDocumentTests
     [TestMethod]
     public void MulticlassEvaluationHasOneCurvePerClassAndNamedClasses()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.MulticlassCsv(),
+        var run = TrainingFixture.Train(Temp, TrainingFixture.MulticlassCsv(),
             TrainingFixture.Inputs(Catalog.MulticlassClassification, "species", "LbfgsMaximumEntropy"));
         var evaluation = Evaluation(run);
 
@@ -75,7 +67,7 @@ public sealed class EvaluationDocumentTests
     [TestMethod]
     public void RegressionEvaluationHasPredictedAndActualPoints()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.RegressionCsv(),
+        var run = TrainingFixture.Train(Temp, TrainingFixture.RegressionCsv(),
             TrainingFixture.Inputs(Catalog.Regression, "y", "Sdca", "MaximumNumberOfIterations=5"));
         var evaluation = Evaluation(run);
 
@@ -95,8 +87,8 @@ public sealed class EvaluationDocumentTests
     public void SameInputsGiveTheSameEvaluationBytes()
     {
         var inputs = TrainingFixture.Inputs(Catalog.BinaryClassification, "label", "LightGbm", "NumberOfIterations=5;MinimumExampleCountPerLeaf=2");
-        var first = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), inputs, outputName: "first");
-        var second = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), inputs, outputName: "second");
+        var first = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), inputs, outputName: "first");
+        var second = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), inputs, outputName: "second");
 
         first.AssertSucceeded();
         second.AssertSucceeded();

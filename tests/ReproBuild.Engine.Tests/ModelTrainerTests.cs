@@ -11,17 +11,9 @@ namespace ReproBuild.Engine.Tests;
 
 /// <summary>End-to-end training through <c>engine train</c>, in-process, on tiny generated datasets with cheap trainers.</summary>
 [TestClass]
-public sealed class ModelTrainerTests
+public sealed class ModelTrainerTests : TempFolderTest
 {
     private const string FastTreeParameters = "NumberOfTrees=5;NumberOfLeaves=4;MinimumExampleCountPerLeaf=2";
-
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
 
     private static ModelInputs BinaryFastTree(int seed = 42) =>
         TrainingFixture.Inputs(Catalog.BinaryClassification, "label", "FastTree", FastTreeParameters, seed);
@@ -31,7 +23,7 @@ public sealed class ModelTrainerTests
     [TestMethod]
     public void BinaryTrainingWritesModelProvenanceMetricsAndResult()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), BinaryFastTree());
+        var run = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree());
 
         run.AssertSucceeded();
         foreach (var file in new[] { ModelOutputFiles.Model, ModelOutputFiles.Provenance, ModelOutputFiles.Metrics, ModelOutputFiles.Result })
@@ -45,7 +37,7 @@ public sealed class ModelTrainerTests
         Assert.AreEqual(Catalog.BinaryClassification, result.Task);
         Assert.AreEqual("FastTree", result.Trainer);
         Assert.AreEqual(Sha256Of(run.OutputFile(ModelOutputFiles.Model)), result.Sha256);
-        Assert.AreEqual(Sha256Of(_temp.File("obj/models/Model.inputs.json")), result.Fingerprint, "the fingerprint is the SHA-256 of the inputs document");
+        Assert.AreEqual(Sha256Of(Temp.File("obj/models/Model.inputs.json")), result.Fingerprint, "the fingerprint is the SHA-256 of the inputs document");
         Assert.AreEqual(200L, result.TrainRows + result.TestRows);
         Assert.IsTrue(result.TestRows is > 10 and < 90, $"about a fifth of the rows are held out, got {result.TestRows}");
         Assert.IsTrue(result.Metrics["AreaUnderRocCurve"] > 0.9, $"AUC {result.Metrics["AreaUnderRocCurve"]} on separable data");
@@ -59,7 +51,7 @@ public sealed class ModelTrainerTests
     [TestMethod]
     public void ProvenanceIsAnInTotoStatementAboutTheModel()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), BinaryFastTree());
+        var run = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree());
         run.AssertSucceeded();
 
         var json = File.ReadAllText(run.OutputFile(ModelOutputFiles.Provenance));
@@ -73,12 +65,12 @@ public sealed class ModelTrainerTests
 
         var definition = root.GetProperty("predicate").GetProperty("buildDefinition");
         var dataset = definition.GetProperty("resolvedDependencies").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "dataset:data");
-        Assert.AreEqual(Sha256Of(_temp.File("data/data.csv")), dataset.GetProperty("digest").GetProperty("sha256").GetString());
+        Assert.AreEqual(Sha256Of(Temp.File("data/data.csv")), dataset.GetProperty("digest").GetProperty("sha256").GetString());
         Assert.AreEqual("5", definition.GetProperty("externalParameters").GetProperty("parameters").GetProperty("NumberOfTrees").GetString());
         Assert.AreEqual(42, definition.GetProperty("externalParameters").GetProperty("seed").GetInt32());
         Assert.AreEqual(run.Result.Metrics["AreaUnderRocCurve"], root.GetProperty("predicate").GetProperty("reprobuild_metrics").GetProperty("AreaUnderRocCurve").GetDouble());
 
-        Assert.IsFalse(json.Contains(_temp.Path, StringComparison.Ordinal), "provenance holds no absolute paths");
+        Assert.IsFalse(json.Contains(Temp.Path, StringComparison.Ordinal), "provenance holds no absolute paths");
         Assert.IsFalse(json.Contains(Environment.MachineName, StringComparison.Ordinal) && Environment.MachineName.Length > 3, "provenance holds no host name");
 
         // The runtime library reads what the engine writes.
@@ -90,8 +82,8 @@ public sealed class ModelTrainerTests
     [TestMethod]
     public void SameInputsGiveTheSameModelBytes()
     {
-        var first = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), BinaryFastTree(), outputName: "first");
-        var second = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), BinaryFastTree(), outputName: "second");
+        var first = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree(), outputName: "first");
+        var second = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree(), outputName: "second");
 
         first.AssertSucceeded();
         second.AssertSucceeded();
@@ -104,8 +96,8 @@ public sealed class ModelTrainerTests
     public void SdcaTrainingIsDeterministicToo()
     {
         var inputs = TrainingFixture.Inputs(Catalog.Regression, "y", "Sdca", "MaximumNumberOfIterations=5");
-        var first = TrainingFixture.Train(_temp, TrainingFixture.RegressionCsv(), inputs, outputName: "first");
-        var second = TrainingFixture.Train(_temp, TrainingFixture.RegressionCsv(), inputs, outputName: "second");
+        var first = TrainingFixture.Train(Temp, TrainingFixture.RegressionCsv(), inputs, outputName: "first");
+        var second = TrainingFixture.Train(Temp, TrainingFixture.RegressionCsv(), inputs, outputName: "second");
 
         first.AssertSucceeded();
         second.AssertSucceeded();
@@ -115,8 +107,8 @@ public sealed class ModelTrainerTests
     [TestMethod]
     public void DifferentSeedGivesADifferentModel()
     {
-        var first = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), BinaryFastTree(seed: 1), outputName: "first");
-        var second = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), BinaryFastTree(seed: 2), outputName: "second");
+        var first = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree(seed: 1), outputName: "first");
+        var second = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree(seed: 2), outputName: "second");
 
         first.AssertSucceeded();
         second.AssertSucceeded();
@@ -127,7 +119,7 @@ public sealed class ModelTrainerTests
     [TestMethod]
     public void TrainedModelLoadsWithMLNetAndPredicts()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), BinaryFastTree());
+        var run = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree());
         run.AssertSucceeded();
 
         var ml = new MLContext(seed: 0);
@@ -153,7 +145,7 @@ public sealed class ModelTrainerTests
     public void MulticlassTrainingReportsMulticlassMetricsAndPredictsClassNames()
     {
         var run = TrainingFixture.Train(
-            _temp,
+            Temp,
             TrainingFixture.MulticlassCsv(),
             TrainingFixture.Inputs(Catalog.MulticlassClassification, "species", "LbfgsMaximumEntropy", "MaximumNumberOfIterations=50"));
 
@@ -175,7 +167,7 @@ public sealed class ModelTrainerTests
     public void RegressionTrainingReportsRegressionMetrics()
     {
         var run = TrainingFixture.Train(
-            _temp,
+            Temp,
             TrainingFixture.RegressionCsv(),
             TrainingFixture.Inputs(Catalog.Regression, "y", "Sdca", "MaximumNumberOfIterations=20"));
 
@@ -188,7 +180,7 @@ public sealed class ModelTrainerTests
     [TestMethod]
     public void SeparateTestDatasetIsUsedForEvaluation()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(200), BinaryFastTree(), testCsv: TrainingFixture.BinaryCsv(60));
+        var run = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(200), BinaryFastTree(), testCsv: TrainingFixture.BinaryCsv(60));
 
         run.AssertSucceeded();
         Assert.AreEqual(200L, run.Result.TrainRows);
@@ -198,7 +190,7 @@ public sealed class ModelTrainerTests
     [TestMethod]
     public void EachTrainingLeavesARunRecord()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), BinaryFastTree());
+        var run = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree());
         run.AssertSucceeded();
 
         var record = Directory.GetFiles(run.RunsDirectory, "*.json").Single();
@@ -210,7 +202,7 @@ public sealed class ModelTrainerTests
     [TestMethod]
     public void MissingLabelColumnIsRB1012AtTheProject()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), TrainingFixture.Inputs(Catalog.BinaryClassification, "diagnosis", "FastTree", FastTreeParameters));
+        var run = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), TrainingFixture.Inputs(Catalog.BinaryClassification, "diagnosis", "FastTree", FastTreeParameters));
 
         Assert.AreEqual(1, run.ErrorCount, run.Output);
         StringAssert.StartsWith(run.Output, $"{run.ProjectFile} : error RB1012: ");
@@ -222,7 +214,7 @@ public sealed class ModelTrainerTests
     [TestMethod]
     public void UnknownFeatureColumnIsRB1013()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), TrainingFixture.Inputs(Catalog.BinaryClassification, "label", "FastTree", FastTreeParameters, features: ["x1", "x9"]));
+        var run = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), TrainingFixture.Inputs(Catalog.BinaryClassification, "label", "FastTree", FastTreeParameters, features: ["x1", "x9"]));
 
         StringAssert.Contains(run.Output, ": error RB1013: ");
         StringAssert.Contains(run.Output, "'x9'");
@@ -232,7 +224,7 @@ public sealed class ModelTrainerTests
     public void BinaryLabelWithoutANaturalPositiveValueIsRB1014()
     {
         var csv = TrainingFixture.BinaryCsv(label: i => i % 2 == 0 ? "a" : "b");
-        var run = TrainingFixture.Train(_temp, csv, BinaryFastTree());
+        var run = TrainingFixture.Train(Temp, csv, BinaryFastTree());
 
         Assert.AreEqual(1, run.ErrorCount, run.Output);
         StringAssert.StartsWith(run.Output, $"{run.ProjectFile} : error RB1014: ");
@@ -244,7 +236,7 @@ public sealed class ModelTrainerTests
     public void BinaryLabelWithPositiveLabelSetTrains()
     {
         var csv = TrainingFixture.BinaryCsv(label: i => i % 7 < 3 ? "malignant" : "benign");
-        var run = TrainingFixture.Train(_temp, csv, BinaryFastTree() with { PositiveLabel = "malignant" });
+        var run = TrainingFixture.Train(Temp, csv, BinaryFastTree() with { PositiveLabel = "malignant" });
 
         run.AssertSucceeded();
     }
@@ -253,7 +245,7 @@ public sealed class ModelTrainerTests
     public void ThreeDistinctBinaryLabelsAreRB1014()
     {
         var csv = TrainingFixture.BinaryCsv(label: i => (i % 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var run = TrainingFixture.Train(_temp, csv, BinaryFastTree());
+        var run = TrainingFixture.Train(Temp, csv, BinaryFastTree());
 
         StringAssert.Contains(run.Output, ": error RB1014: ");
         StringAssert.Contains(run.Output, "has 3");
@@ -264,19 +256,19 @@ public sealed class ModelTrainerTests
     {
         // Row 10 (0-based) is on line 12; the label is the fourth column.
         var csv = TrainingFixture.BinaryCsv(label: i => i == 10 ? "" : i % 2 == 0 ? "0" : "1");
-        var run = TrainingFixture.Train(_temp, csv, BinaryFastTree());
+        var run = TrainingFixture.Train(Temp, csv, BinaryFastTree());
 
         Assert.AreEqual(1, run.ErrorCount, run.Output);
-        StringAssert.StartsWith(run.Output, $"{_temp.File("data/data.csv")}(12,4) : error RB2005: ");
+        StringAssert.StartsWith(run.Output, $"{Temp.File("data/data.csv")}(12,4) : error RB2005: ");
     }
 
     [TestMethod]
     public void MissingTextLabelCellIsRB2005AtItsCell()
     {
         var csv = TrainingFixture.BinaryCsv(label: i => i == 3 ? "NA" : i % 2 == 0 ? "yes" : "no");
-        var run = TrainingFixture.Train(_temp, csv, BinaryFastTree());
+        var run = TrainingFixture.Train(Temp, csv, BinaryFastTree());
 
-        StringAssert.StartsWith(run.Output, $"{_temp.File("data/data.csv")}(5,4) : error RB2005: ");
+        StringAssert.StartsWith(run.Output, $"{Temp.File("data/data.csv")}(5,4) : error RB2005: ");
     }
 
     [TestMethod]
@@ -284,15 +276,15 @@ public sealed class ModelTrainerTests
     {
         var lines = TrainingFixture.RegressionCsv().Split('\n');
         lines[7] = string.Join(',', lines[7].Split(',')[..2]) + ",";
-        var run = TrainingFixture.Train(_temp, string.Join('\n', lines), TrainingFixture.Inputs(Catalog.Regression, "y", "Sdca"));
+        var run = TrainingFixture.Train(Temp, string.Join('\n', lines), TrainingFixture.Inputs(Catalog.Regression, "y", "Sdca"));
 
-        StringAssert.StartsWith(run.Output, $"{_temp.File("data/data.csv")}(8,3) : error RB2005: ");
+        StringAssert.StartsWith(run.Output, $"{Temp.File("data/data.csv")}(8,3) : error RB2005: ");
     }
 
     [TestMethod]
     public void TextLabelForRegressionIsRB1015()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.MulticlassCsv(), TrainingFixture.Inputs(Catalog.Regression, "species", "Sdca"));
+        var run = TrainingFixture.Train(Temp, TrainingFixture.MulticlassCsv(), TrainingFixture.Inputs(Catalog.Regression, "species", "Sdca"));
 
         StringAssert.StartsWith(run.Output, $"{run.ProjectFile} : error RB1015: ");
     }
@@ -300,7 +292,7 @@ public sealed class ModelTrainerTests
     [TestMethod]
     public void UnknownTrainerParameterIsRB1005AtTheProject()
     {
-        var run = TrainingFixture.Train(_temp, TrainingFixture.BinaryCsv(), TrainingFixture.Inputs(Catalog.BinaryClassification, "label", "FastTree", "Trees=5"));
+        var run = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), TrainingFixture.Inputs(Catalog.BinaryClassification, "label", "FastTree", "Trees=5"));
 
         StringAssert.StartsWith(run.Output, $"{run.ProjectFile} : error RB1005: ");
         StringAssert.Contains(run.Output, "NumberOfTrees");

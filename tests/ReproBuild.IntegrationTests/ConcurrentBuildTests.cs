@@ -1,4 +1,3 @@
-using System.Text;
 using ReproBuild.IntegrationTests.Infrastructure;
 
 namespace ReproBuild.IntegrationTests;
@@ -67,34 +66,5 @@ public sealed class ConcurrentBuildTests
         }
     }
 
-    private static RunningBuild Start(UserProject project) => new(DotNet.Start(project.Directory, ["build", "--no-restore"]));
-
-    private sealed class RunningBuild
-    {
-        private readonly System.Diagnostics.Process _process;
-        private readonly StringBuilder _output = new();
-
-        public RunningBuild(System.Diagnostics.Process process)
-        {
-            _process = process;
-            process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-            process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public CommandResult Finish()
-        {
-            if (!_process.WaitForExit(TimeSpan.FromMinutes(5)))
-            {
-                _process.Kill(entireProcessTree: true);
-                Assert.Fail($"The build did not finish in time:\n{_output}");
-            }
-            _process.WaitForExit();
-            lock (_output)
-            {
-                return new CommandResult(_process.ExitCode, _output.ToString());
-            }
-        }
-    }
+    private static RunningCommand Start(UserProject project) => DotNet.Start(project.Directory, ["build", "--no-restore"]);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using ReproBuild.IntegrationTests.Infrastructure;
 
 namespace ReproBuild.IntegrationTests;
@@ -21,30 +20,23 @@ public sealed class EngineProcessTests
         project.Run("restore").ShouldSucceed();
 
         using var build = DotNet.Start(project.Directory, ["build", "--no-restore"]);
-        var output = new StringBuilder();
-        build.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        build.BeginOutputReadLine();
-        build.BeginErrorReadLine();
 
         var engine = EngineProcesses.WaitFor(project.Directory, TimeSpan.FromMinutes(2));
-        Assert.IsNotNull(engine, $"The engine never started:\n{output}");
+        Assert.IsNotNull(engine, $"The engine never started:\n{build.Output}");
         Thread.Sleep(TimeSpan.FromSeconds(3)); // well into training
 
         using (var interrupt = Process.Start("kill", ["-INT", build.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             interrupt.WaitForExit();
         }
-        Assert.IsTrue(build.WaitForExit(TimeSpan.FromSeconds(30)), $"The build did not stop within 30 s of Ctrl+C:\n{output}");
-        build.WaitForExit();
+        Assert.IsTrue(build.Process.WaitForExit(TimeSpan.FromSeconds(30)), $"The build did not stop within 30 s of Ctrl+C:\n{build.Output}");
+        var result = build.Finish();
 
-        Assert.AreNotEqual(0, build.ExitCode);
+        Assert.AreNotEqual(0, result.ExitCode);
         Assert.IsFalse(EngineProcesses.IsRunning(engine), "The engine process outlived the cancelled build.");
         Assert.IsFalse(File.Exists(Path.Combine(project.IntermediateDirectory(), "models", "Slow", "model.zip")), "A cancelled run left a model in obj/.");
         Assert.IsFalse(File.Exists(project.Output("models/Slow.zip")), "A cancelled run left a model in the output folder.");
-        lock (output)
-        {
-            Assert.IsFalse(output.ToString().Contains("ReproBuild: trained Slow", StringComparison.Ordinal), output.ToString());
-        }
+        Assert.IsFalse(result.Output.Contains("ReproBuild: trained Slow", StringComparison.Ordinal), result.Output);
     }
 
     [TestMethod]
@@ -52,10 +44,7 @@ public sealed class EngineProcessTests
     {
         var project = UserProject.Create("");
         project.Run("restore").ShouldSucceed();
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
-            ? custom
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var engine = Path.Combine(packages, "reprobuild", PackagedReproBuild.Version, "tools", "engine", "ReproBuild.Engine.dll");
+        var engine = Path.Combine(PackagedReproBuild.Packages.PackageFolder("ReproBuild", PackagedReproBuild.Version), "tools", "engine", "ReproBuild.Engine.dll");
         Assert.IsTrue(File.Exists(engine), engine);
 
         // A request whose model inputs file has vanished: not the user's input, an internal failure.

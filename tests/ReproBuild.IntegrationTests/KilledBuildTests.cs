@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using ReproBuild.IntegrationTests.Infrastructure;
 
@@ -49,13 +48,11 @@ public sealed class KilledBuildTests
         {
             using (var build = DotNet.Start(project.Directory, ["build", "--no-restore", "-p:Trees=5000"]))
             {
-                build.BeginOutputReadLine();
-                build.BeginErrorReadLine();
                 var engine = EngineProcesses.WaitFor(project.Directory, TimeSpan.FromMinutes(2), command: "train");
                 Assert.IsNotNull(engine, "The engine never started.");
                 Thread.Sleep(TimeSpan.FromSeconds(2)); // well into training
-                build.Kill(entireProcessTree: false);   // SIGKILL to the build alone: what happens to its child is the product's business
-                build.WaitForExit();
+                build.Process.Kill(entireProcessTree: false);   // SIGKILL to the build alone: what happens to its child is the product's business
+                build.Process.WaitForExit();
 
                 Assert.IsTrue(EngineProcesses.WaitForExit(engine, TimeSpan.FromSeconds(10)), "The engine outlived the build killed with SIGKILL.");
             }
@@ -109,18 +106,13 @@ public sealed class KilledBuildTests
         try
         {
             using var build = DotNet.Start(project.Directory, ["build", "--no-restore", "-p:Trees=5000"]);
-            var output = new StringBuilder();
-            build.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            build.BeginOutputReadLine();
-            build.BeginErrorReadLine();
             var engine = EngineProcesses.WaitFor(project.Directory, TimeSpan.FromMinutes(2), command: "train");
             Assert.IsNotNull(engine, "The engine never started.");
             Thread.Sleep(TimeSpan.FromSeconds(1));
             EngineProcesses.Kill(engine);
-            Assert.IsTrue(build.WaitForExit(TimeSpan.FromMinutes(1)), $"The build did not end after its engine {engine} was killed (engines still running: {string.Join(", ", EngineProcesses.Under(project.Directory).Select(e => e.Id))}):\n{output}");
-            build.WaitForExit();
+            Assert.IsTrue(build.Process.WaitForExit(TimeSpan.FromMinutes(1)), $"The build did not end after its engine {engine} was killed (engines still running: {string.Join(", ", EngineProcesses.Under(project.Directory).Select(e => e.Id))}):\n{build.Output}");
 
-            var result = new CommandResult(build.ExitCode, output.ToString()).ShouldFail();
+            var result = build.Finish().ShouldFail();
             StringAssert.Contains(result.Output, "error RB3002: The ReproBuild engine was stopped by signal 9");
             Assert.IsFalse(result.Output.Contains("engine.log", StringComparison.Ordinal), "The error points at an engine log that was never written:\n" + result.Output);
             result.ShouldHaveNoStackTrace();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using ReproBuild.IntegrationTests.Infrastructure;
 
@@ -157,34 +156,25 @@ public sealed class SoakTests
         var earlier = EngineProcesses.Under(soak.Project.Directory).Select(e => e.Id).ToHashSet();
         var clock = Stopwatch.StartNew();
         using var build = DotNet.Start(soak.Project.Directory, ["build", "--no-restore"], soak.Environment);
-        var output = new StringBuilder();
-        build.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        build.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        build.BeginOutputReadLine();
-        build.BeginErrorReadLine();
         if (moment.Engine is { } awaited)
         {
-            while (clock.Elapsed < MaxDelay && !build.HasExited
+            while (clock.Elapsed < MaxDelay && !build.Process.HasExited
                    && !EngineProcesses.Under(soak.Project.Directory).Any(e => !earlier.Contains(e.Id) && (awaited.Length == 0 || e.Command == awaited)))
             {
                 Thread.Sleep(50);
             }
         }
-        if (build.WaitForExit(delay))
+        if (build.Process.WaitForExit(delay))
         {
-            return new KillPhase("finished", $"the build had finished, exit code {build.ExitCode}", clock.Elapsed);
+            return new KillPhase("finished", $"the build had finished, exit code {build.Process.ExitCode}", clock.Elapsed);
         }
 
         var engines = EngineProcesses.Under(soak.Project.Directory).Where(e => !earlier.Contains(e.Id)).ToArray();
-        string printed;
-        lock (output)
-        {
-            printed = output.ToString();
-        }
-        build.Kill(entireProcessTree: false);
+        var printed = build.Output;
+        build.Process.Kill(entireProcessTree: false);
         var elapsed = clock.Elapsed;
         // A timed wait: the untimed one also waits for the end of the output, which an orphan could hold open.
-        Assert.IsTrue(build.WaitForExit(TimeSpan.FromSeconds(30)), "The killed dotnet process did not exit.");
+        Assert.IsTrue(build.Process.WaitForExit(TimeSpan.FromSeconds(30)), "The killed dotnet process did not exit.");
 
         var done = $"{Count(printed, "ReproBuild: trained ")} model(s) trained, {Count(printed, "ReproBuild: restored ")} restored so far";
         if (engines.Length > 0)
@@ -249,7 +239,7 @@ public sealed class SoakTests
         catch (AssertFailedException e)
         {
             // A build that hangs is a violation like any other; the soak goes on.
-            return new CommandResult(-1, e.Message);
+            return new CommandResult(-1, e.Message, "", e.Message);
         }
     }
 
@@ -473,7 +463,7 @@ public sealed class SoakTests
         }
         foreach (var folder in _folders)
         {
-            PackagedReproBuild.TryDelete(folder);
+            TempFolder.DeleteQuietly(folder);
         }
     }
 

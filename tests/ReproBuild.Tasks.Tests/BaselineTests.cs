@@ -4,16 +4,8 @@ using ReproBuild.Tasks.Gates;
 namespace ReproBuild.Tasks.Tests;
 
 [TestClass]
-public sealed class BaselineTests
+public sealed class BaselineTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     private static string LockFile(double? f1Score) =>
         $$"""
         {
@@ -52,17 +44,17 @@ public sealed class BaselineTests
     /// </summary>
     private void AssumeNoGitRepositoryAround()
     {
-        Environment.SetEnvironmentVariable("GIT_CEILING_DIRECTORIES", Path.GetDirectoryName(_temp.Path));
-        Assert.AreNotEqual(0, Git(_temp.Path, "rev-parse", "--git-dir").ExitCode, $"{_temp.Path} is still inside a git repository");
+        Environment.SetEnvironmentVariable("GIT_CEILING_DIRECTORIES", Path.GetDirectoryName(Temp.Path));
+        Assert.AreNotEqual(0, Git(Temp.Path, "rev-parse", "--git-dir").ExitCode, $"{Temp.Path} is still inside a git repository");
     }
 
     /// <summary>A git repository at the temp folder holding App/repro.lock.json, committed with F1Score 0.9.</summary>
     private string CommittedLockFile()
     {
-        var lockFile = _temp.Write("App/repro.lock.json", LockFile(0.9));
-        MustGit(_temp.Path, "init", "-q");
-        MustGit(_temp.Path, "add", "App/repro.lock.json");
-        MustGit(_temp.Path, "-c", "user.name=t", "-c", "user.email=t@e", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "baseline");
+        var lockFile = Temp.Write("App/repro.lock.json", LockFile(0.9));
+        MustGit(Temp.Path, "init", "-q");
+        MustGit(Temp.Path, "add", "App/repro.lock.json");
+        MustGit(Temp.Path, "-c", "user.name=t", "-c", "user.email=t@e", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "baseline");
         return lockFile;
     }
 
@@ -70,7 +62,7 @@ public sealed class BaselineTests
     public void OutsideGitTheWorkingTreeLockFileIsTheBaselineAndSaysSo()
     {
         AssumeNoGitRepositoryAround();
-        var lockFile = _temp.Write("App/repro.lock.json", LockFile(0.9));
+        var lockFile = Temp.Write("App/repro.lock.json", LockFile(0.9));
 
         var baseline = Baseline.Read(lockFile);
 
@@ -86,7 +78,7 @@ public sealed class BaselineTests
     public void MetricRecordedAsNullHasNoBaseline()
     {
         AssumeNoGitRepositoryAround();
-        var lockFile = _temp.Write("repro.lock.json", LockFile(null));
+        var lockFile = Temp.Write("repro.lock.json", LockFile(null));
 
         Assert.IsNull(Baseline.Read(lockFile)!.Metric("Cancer", "F1Score"));
     }
@@ -96,7 +88,7 @@ public sealed class BaselineTests
     {
         AssumeNoGitRepositoryAround();
 
-        Assert.IsNull(Baseline.Read(_temp.File("App/repro.lock.json")));
+        Assert.IsNull(Baseline.Read(Temp.File("App/repro.lock.json")));
     }
 
     [TestMethod]
@@ -128,8 +120,8 @@ public sealed class BaselineTests
     [TestMethod]
     public void LockFileNotYetCommittedInARepositoryIsReadFromTheWorkingTree()
     {
-        MustGit(_temp.Path, "init", "-q");
-        var lockFile = _temp.Write("App/repro.lock.json", LockFile(0.7));
+        MustGit(Temp.Path, "init", "-q");
+        var lockFile = Temp.Write("App/repro.lock.json", LockFile(0.7));
 
         var baseline = Baseline.Read(lockFile);
 
@@ -142,7 +134,7 @@ public sealed class BaselineTests
     {
         var lockFile = CommittedLockFile();
         File.WriteAllText(lockFile, LockFile(0.5));
-        var project = _temp.Write("App.Tests/App.Tests.csproj", "<Project>\n  <ItemGroup>\n    <MetricGate Include=\"Cancer\" Metric=\"F1Score\" MaxDrop=\"0.01\" />\n  </ItemGroup>\n</Project>\n");
+        var project = Temp.Write("App.Tests/App.Tests.csproj", "<Project>\n  <ItemGroup>\n    <MetricGate Include=\"Cancer\" Metric=\"F1Score\" MaxDrop=\"0.01\" />\n  </ItemGroup>\n</Project>\n");
         var model = new Microsoft.Build.Utilities.TaskItem("Cancer");
         model.SetMetadata("Task", Catalog.BinaryClassification);
         model.SetMetadata("Metrics", "F1Score");
@@ -151,7 +143,7 @@ public sealed class BaselineTests
         var gate = new Microsoft.Build.Utilities.TaskItem("Cancer");
         gate.SetMetadata("Metric", "F1Score");
         gate.SetMetadata("MaxDrop", "0.01");
-        var output = _temp.File("App.Tests/obj/gates.g.cs");
+        var output = Temp.File("App.Tests/obj/gates.g.cs");
         var engine = new RecordingBuildEngine(project);
 
         var success = new GenerateMetricGates { BuildEngine = engine, Gates = [gate], Models = [model], ProjectFile = project, OutputFile = output }.Execute();

@@ -5,28 +5,20 @@ using ReproBuild.Protocol;
 namespace ReproBuild.Tasks.Tests;
 
 [TestClass]
-public sealed class CollectOutputsTests
+public sealed class CollectOutputsTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
     private IntermediateLayout _layout = null!;
 
     [TestInitialize]
     public void CreateFolder()
     {
-        _temp = new TempFolder();
-        _layout = new IntermediateLayout(_temp.File("obj/reprobuild"));
+        _layout = new IntermediateLayout(Temp.File("obj/reprobuild"));
     }
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
 
     /// <summary>Leaves in obj/ what a successful training of <paramref name="model"/> leaves.</summary>
     private void Trained(string model, string sha256, params (string Name, double? Value)[] metrics)
     {
-        var result = new ModelResult(
-            model, "f00d", sha256, Catalog.BinaryClassification, "FastTree", 80, 20,
-            new SortedDictionary<string, double?>(metrics.ToDictionary(m => m.Name, m => m.Value), StringComparer.Ordinal));
-        TrainedModelFiles.Write(_layout.ModelOutputDirectory(model), result);
+        IntermediateFiles.TrainedModel(_layout.ModelOutputDirectory(model), IntermediateFiles.Result(model, sha256, metrics: metrics));
     }
 
     private static TaskItem Item(string name, params (string Name, string Value)[] metadata)
@@ -162,11 +154,9 @@ public sealed class CollectOutputsTests
     [TestMethod]
     public void InspectedDatasetsAreStampedWithTheirDigest()
     {
-        var summaryFile = _layout.DatasetSummaryFile("heart");
-        Directory.CreateDirectory(Path.GetDirectoryName(summaryFile)!);
-        File.WriteAllText(summaryFile, ReproJson.Serialize(new DatasetSummary("heart", "feedbeef", 10, 2, ',', true, [])));
+        IntermediateFiles.DatasetSummary(_layout.DatasetSummaryFile("heart"), "heart", "feedbeef", size: 10, rows: 2);
 
-        var (task, _) = Run([], [Item(_temp.File("data/heart.csv")), Item(_temp.File("data/uninspected.csv"))]);
+        var (task, _) = Run([], [Item(Temp.File("data/heart.csv")), Item(Temp.File("data/uninspected.csv"))]);
 
         CollectionAssert.AreEqual(new[] { ("ReproBuild.Dataset.heart.Sha256", "feedbeef") }, Stamps(task));
     }
@@ -175,7 +165,7 @@ public sealed class CollectOutputsTests
     public void ItemProblemsAreLeftToThePipelineAndNeverReportedHere()
     {
         // Run() asserts no errors: design-time builds call this task with whatever the project holds.
-        var (task, _) = Run([], [Item(_temp.File("data/bad.csv"), ("Separator", "too long"))]);
+        var (task, _) = Run([], [Item(Temp.File("data/bad.csv"), ("Separator", "too long"))]);
         Assert.IsEmpty(task.AssemblyMetadata);
     }
 
@@ -183,11 +173,9 @@ public sealed class CollectOutputsTests
     public void AModelAndADatasetWrittenDecomposedAreStampedAndEmbeddedUnderTheirNfcNames()
     {
         Trained("Gr\u00f6\u00dfe", "ab12");
-        var summaryFile = _layout.DatasetSummaryFile("wetter-\u00fc");
-        Directory.CreateDirectory(Path.GetDirectoryName(summaryFile)!);
-        File.WriteAllText(summaryFile, ReproJson.Serialize(new DatasetSummary("wetter-\u00fc", "feedbeef", 10, 2, ',', true, [])));
+        IntermediateFiles.DatasetSummary(_layout.DatasetSummaryFile("wetter-\u00fc"), "wetter-\u00fc", "feedbeef", size: 10, rows: 2);
 
-        var (task, _) = Run([Item("Gro\u0308\u00dfe")], [Item(_temp.File("data/x.csv"), ("Name", "wetter-u\u0308"))]);
+        var (task, _) = Run([Item("Gro\u0308\u00dfe")], [Item(Temp.File("data/x.csv"), ("Name", "wetter-u\u0308"))]);
 
         var stamps = Stamps(task).Select(s => s.Key).ToArray();
         CollectionAssert.Contains(stamps, "ReproBuild.Gr\u00f6\u00dfe.Sha256");

@@ -5,37 +5,25 @@ using ReproBuild.Protocol;
 namespace ReproBuild.Tasks.Tests;
 
 [TestClass]
-public sealed class ComputeModelFingerprintsTests
+public sealed class ComputeModelFingerprintsTests : TempFolderTest
 {
     private static readonly DateTime LongAgo = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private TempFolder _temp = null!;
     private string _project = null!;
     private IntermediateLayout _layout = null!;
 
     [TestInitialize]
     public void CreateFolder()
     {
-        _temp = new TempFolder();
-        _project = _temp.Write("App.csproj", "<Project />");
-        _layout = new IntermediateLayout(_temp.File("obj/reprobuild"));
+        _project = Temp.Write("App.csproj", "<Project />");
+        _layout = new IntermediateLayout(Temp.File("obj/reprobuild"));
     }
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
 
     /// <summary>A dataset item as HashDatasets returns it, with the summary the engine would have written.</summary>
     private ITaskItem Dataset(string name, string sha256 = "aa11")
     {
-        var summaryFile = _layout.DatasetSummaryFile(name);
-        Directory.CreateDirectory(Path.GetDirectoryName(summaryFile)!);
-        File.WriteAllText(summaryFile, ReproJson.Serialize(new DatasetSummary(
-            name, sha256, 100, 10, ',', true,
-            [new ColumnSummary("x", ColumnSummary.Number, 0), new ColumnSummary("diagnosis", ColumnSummary.Text, 0)])));
-        var item = new TaskItem(_layout.DatasetInputFile(name));
-        item.SetMetadata("Name", name);
-        item.SetMetadata("DataFile", _temp.File($"data/{name}.csv"));
-        item.SetMetadata("SummaryFile", summaryFile);
+        var item = IntermediateFiles.InspectedDataset(_layout, name, sha256, rows: 10, new ColumnSummary("x", ColumnSummary.Number, 0), new ColumnSummary("diagnosis", ColumnSummary.Text, 0));
+        item.SetMetadata("DataFile", Temp.File($"data/{name}.csv"));
         return item;
     }
 
@@ -107,7 +95,7 @@ public sealed class ComputeModelFingerprintsTests
         Assert.AreEqual("", output.GetMetadata("InputsFile"), "the inputs file is the identity, not a metadata");
         Assert.AreEqual(_layout.ModelOutputDirectory("Cancer"), output.GetMetadata("OutputDirectory"));
         Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Result), output.GetMetadata("ResultFile"));
-        Assert.AreEqual(_temp.File("data/cancer.csv"), output.GetMetadata("TrainDataFile"));
+        Assert.AreEqual(Temp.File("data/cancer.csv"), output.GetMetadata("TrainDataFile"));
         Assert.AreEqual("", output.GetMetadata("TestDataFile"));
         Assert.AreEqual("1.0.0", output.GetMetadata("Version"));
     }

@@ -10,27 +10,22 @@ namespace ReproBuild.Tasks.Tests;
 /// says what the next build would redo and why, and writes nothing.
 /// </summary>
 [TestClass]
-public sealed class ComputeStatusTests
+public sealed class ComputeStatusTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
     private string _project = null!;
     private IntermediateLayout _layout = null!;
 
     [TestInitialize]
     public void CreateFolder()
     {
-        _temp = new TempFolder();
-        _project = _temp.Write("App.csproj", "<Project />");
-        _layout = new IntermediateLayout(_temp.File("obj/reprobuild"));
-        _temp.Write("data/cancer.csv", "x,diagnosis\n1,yes\n2,no\n");
+        _project = Temp.Write("App.csproj", "<Project />");
+        _layout = new IntermediateLayout(Temp.File("obj/reprobuild"));
+        Temp.Write("data/cancer.csv", "x,diagnosis\n1,yes\n2,no\n");
     }
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
 
     private TaskItem DatasetItem()
     {
-        var item = new TaskItem(_temp.File("data/cancer.csv"));
+        var item = new TaskItem(Temp.File("data/cancer.csv"));
         return item;
     }
 
@@ -50,17 +45,17 @@ public sealed class ComputeStatusTests
         var engine = new RecordingBuildEngine(_project);
         var hash = new HashDatasets { BuildEngine = engine, Datasets = [DatasetItem()], IntermediateDirectory = _layout.Root, ProjectFile = _project };
         Assert.IsTrue(hash.Execute());
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_temp.File("data/cancer.csv"))));
-        _temp.Write("obj/reprobuild/datasets/cancer.json", ReproJson.Serialize(new DatasetSummary(
-            "cancer", sha256, 24, 2, ',', true, [new ColumnSummary("x", ColumnSummary.Number, 0), new ColumnSummary("diagnosis", ColumnSummary.Text, 0)])));
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Temp.File("data/cancer.csv"))));
+        IntermediateFiles.DatasetSummary(
+            _layout.DatasetSummaryFile("cancer"), "cancer", sha256, size: 24, rows: 2, new ColumnSummary("x", ColumnSummary.Number, 0), new ColumnSummary("diagnosis", ColumnSummary.Text, 0));
         var fingerprints = new ComputeModelFingerprints
         {
             BuildEngine = engine, Models = [model], Datasets = hash.HashedDatasets, IntermediateDirectory = _layout.Root, ProjectFile = _project, DefaultVersion = "1.0.0",
         };
         Assert.IsTrue(fingerprints.Execute());
         var fingerprint = fingerprints.FingerprintedModels[0].GetMetadata("Fingerprint");
-        TrainedModelFiles.Write(_layout.ModelOutputDirectory("Cancer"), TrainedModelFiles.ResultFor("Cancer", fingerprint, "model bytes"), "model bytes");
-        _temp.Write("repro.lock.json", $$"""
+        IntermediateFiles.TrainedModel(_layout.ModelOutputDirectory("Cancer"), IntermediateFiles.ResultFor("Cancer", fingerprint, "model bytes"), "model bytes");
+        Temp.Write("repro.lock.json", $$"""
             { "formatVersion": 1, "datasets": { "cancer": { "sha256": "{{sha256}}", "size": 24, "rows": 2 } },
               "models": { "Cancer": { "fingerprint": "{{fingerprint}}", "sha256": "00", "version": "1.0.0", "metrics": {} } } }
             """);
@@ -72,7 +67,7 @@ public sealed class ComputeStatusTests
         var task = new ComputeStatus
         {
             BuildEngine = engine, Datasets = [DatasetItem()], Models = [model], IntermediateDirectory = _layout.Root,
-            ProjectFile = _project, DefaultVersion = "1.0.0", LockFile = _temp.File("repro.lock.json"), CacheDirectory = cacheDirectory, OutputModelsDirectory = outputModelsDirectory,
+            ProjectFile = _project, DefaultVersion = "1.0.0", LockFile = Temp.File("repro.lock.json"), CacheDirectory = cacheDirectory, OutputModelsDirectory = outputModelsDirectory,
         };
         var success = task.Execute();
         return (success, task.Entries.ToDictionary(e => $"{e.GetMetadata("Kind")}:{e.ItemSpec}"), engine);
@@ -81,7 +76,7 @@ public sealed class ComputeStatusTests
     private static string[] Reasons(ITaskItem entry) => entry.GetMetadata("Reasons").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private Dictionary<string, (long, DateTime)> Snapshot() =>
-        Directory.EnumerateFiles(_temp.Path, "*", SearchOption.AllDirectories).ToDictionary(f => f, f => (new FileInfo(f).Length, File.GetLastWriteTimeUtc(f)));
+        Directory.EnumerateFiles(Temp.Path, "*", SearchOption.AllDirectories).ToDictionary(f => f, f => (new FileInfo(f).Length, File.GetLastWriteTimeUtc(f)));
 
     [TestMethod]
     public void AfterABuildEverythingIsUpToDateAndNothingIsWritten()
@@ -116,12 +111,12 @@ public sealed class ComputeStatusTests
     public void AStaleModelTheCacheHoldsIsSaidToBeRestoredNotTrained()
     {
         Build(ModelItem());
-        var (_, stale, _) = Status(ModelItem("NumberOfTrees=200"), _temp.File("cache"));
+        var (_, stale, _) = Status(ModelItem("NumberOfTrees=200"), Temp.File("cache"));
         var fingerprint = stale["Model:Cancer"].GetMetadata("Fingerprint");
         Assert.AreEqual(1, Reasons(stale["Model:Cancer"]).Length, "An empty cache changes nothing.");
 
-        _temp.Write($"cache/ac/{fingerprint}", "{}");
-        var (_, cached, _) = Status(ModelItem("NumberOfTrees=200"), _temp.File("cache"));
+        Temp.Write($"cache/ac/{fingerprint}", "{}");
+        var (_, cached, _) = Status(ModelItem("NumberOfTrees=200"), Temp.File("cache"));
 
         StringAssert.Contains(Reasons(cached["Model:Cancer"])[^1], "the next build restores it without training");
     }
@@ -130,9 +125,9 @@ public sealed class ComputeStatusTests
     public void AChangedDataFileNamesItsOldAndNewDigests()
     {
         Build(ModelItem());
-        var oldSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_temp.File("data/cancer.csv"))));
-        _temp.Write("data/cancer.csv", "x,diagnosis\n1,yes\n3,no\n");
-        var newSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_temp.File("data/cancer.csv"))));
+        var oldSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Temp.File("data/cancer.csv"))));
+        Temp.Write("data/cancer.csv", "x,diagnosis\n1,yes\n3,no\n");
+        var newSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Temp.File("data/cancer.csv"))));
         var statCache = File.ReadAllText(_layout.StatCacheFile);
 
         var (_, entries, _) = Status(ModelItem());
@@ -148,7 +143,7 @@ public sealed class ComputeStatusTests
     public void ATouchedButEqualFileIsUpToDate()
     {
         Build(ModelItem());
-        File.SetLastWriteTimeUtc(_temp.File("data/cancer.csv"), DateTime.UtcNow.AddMinutes(1));
+        File.SetLastWriteTimeUtc(Temp.File("data/cancer.csv"), DateTime.UtcNow.AddMinutes(1));
 
         var (_, entries, _) = Status(ModelItem());
 
@@ -171,7 +166,7 @@ public sealed class ComputeStatusTests
     public void OutputsOfOtherInputsUnderObjAreStale()
     {
         Build(ModelItem());
-        TrainedModelFiles.Write(_layout.ModelOutputDirectory("Cancer"), TrainedModelFiles.ResultFor("Cancer", new string('9', 64), "an orphan's model"), "an orphan's model");
+        IntermediateFiles.TrainedModel(_layout.ModelOutputDirectory("Cancer"), IntermediateFiles.ResultFor("Cancer", new string('9', 64), "an orphan's model"), "an orphan's model");
 
         var (_, entries, _) = Status(ModelItem());
 
@@ -182,13 +177,13 @@ public sealed class ComputeStatusTests
     public void ACopyInTheOutputFolderEditedByHandIsStale()
     {
         Build(ModelItem());
-        var copy = _temp.Write("bin/models/Cancer.zip", "edited");
-        var (_, entries, _) = Status(ModelItem(), outputModelsDirectory: _temp.File("bin/models"));
+        var copy = Temp.Write("bin/models/Cancer.zip", "edited");
+        var (_, entries, _) = Status(ModelItem(), outputModelsDirectory: Temp.File("bin/models"));
         StringAssert.Contains(Reasons(entries["Model:Cancer"]).Single(), $"{copy} differs from the model that was built");
 
         File.Copy(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Model), copy, overwrite: true);
         File.SetLastWriteTimeUtc(copy, File.GetLastWriteTimeUtc(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Model)));
-        (_, entries, _) = Status(ModelItem(), outputModelsDirectory: _temp.File("bin/models"));
+        (_, entries, _) = Status(ModelItem(), outputModelsDirectory: Temp.File("bin/models"));
         Assert.AreEqual("false", entries["Model:Cancer"].GetMetadata("Stale"), Reasons(entries["Model:Cancer"]).FirstOrDefault());
     }
 
@@ -196,7 +191,7 @@ public sealed class ComputeStatusTests
     public void ALockFileFromOtherInputsIsReported()
     {
         Build(ModelItem());
-        File.WriteAllText(_temp.File("repro.lock.json"), File.ReadAllText(_temp.File("repro.lock.json")).Replace("\"fingerprint\": \"", "\"fingerprint\": \"ff", StringComparison.Ordinal));
+        File.WriteAllText(Temp.File("repro.lock.json"), File.ReadAllText(Temp.File("repro.lock.json")).Replace("\"fingerprint\": \"", "\"fingerprint\": \"ff", StringComparison.Ordinal));
 
         var (_, entries, _) = Status(ModelItem());
 

@@ -8,16 +8,8 @@ namespace ReproBuild.Tasks.Tests;
 /// every way the reads fall.
 /// </summary>
 [TestClass]
-public sealed class ContentHasherTests
+public sealed class ContentHasherTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     private static byte[] Bytes(int length, int seed)
     {
         var bytes = new byte[length];
@@ -27,7 +19,7 @@ public sealed class ContentHasherTests
 
     private string FileWith(byte[] content)
     {
-        var path = _temp.File($"data-{content.Length}.bin");
+        var path = Temp.File($"data-{content.Length}.bin");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, content);
         return path;

@@ -5,20 +5,15 @@ using ReproBuild.Protocol;
 namespace ReproBuild.Tasks.Tests;
 
 [TestClass]
-public sealed class DescribeModelsTests
+public sealed class DescribeModelsTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
     private IntermediateLayout _layout = null!;
 
     [TestInitialize]
     public void CreateFolder()
     {
-        _temp = new TempFolder();
-        _layout = new IntermediateLayout(_temp.File("obj/reprobuild"));
+        _layout = new IntermediateLayout(Temp.File("obj/reprobuild"));
     }
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
 
     private static TaskItem Model(string name, string task)
     {
@@ -30,12 +25,7 @@ public sealed class DescribeModelsTests
 
     private void Trained(string model, string task, string sha256, params (string Name, double? Value)[] metrics)
     {
-        var result = new ModelResult(
-            model, "f00d", sha256, task, "FastTree", 80, 20,
-            new SortedDictionary<string, double?>(metrics.ToDictionary(m => m.Name, m => m.Value), StringComparer.Ordinal));
-        var file = _layout.ModelOutputFile(model, ModelOutputFiles.Result);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, ReproJson.Serialize(result));
+        IntermediateFiles.TrainedModel(_layout.ModelOutputDirectory(model), IntermediateFiles.Result(model, sha256, task: task, metrics: metrics));
     }
 
     private ITaskItem[] Run(params ITaskItem[] models)
@@ -47,7 +37,7 @@ public sealed class DescribeModelsTests
             Models = models,
             IntermediateDirectory = _layout.Root,
             AssemblyName = "Cancer",
-            LockFile = _temp.File("repro.lock.json"),
+            LockFile = Temp.File("repro.lock.json"),
         };
         Assert.IsTrue(task.Execute(), engine.Log);
         Assert.IsEmpty(engine.Errors, engine.Log);
@@ -67,7 +57,7 @@ public sealed class DescribeModelsTests
         Assert.AreEqual("AreaUnderRocCurve;F1Score;LogLoss", description.GetMetadata("Metrics"), "every metric the last build recorded, in order");
         Assert.AreEqual("5ha", description.GetMetadata("Sha256"));
         Assert.AreEqual("Cancer", description.GetMetadata("AssemblyName"));
-        Assert.AreEqual(_temp.File("repro.lock.json"), description.GetMetadata("LockFile"));
+        Assert.AreEqual(Temp.File("repro.lock.json"), description.GetMetadata("LockFile"));
     }
 
     [TestMethod]
@@ -89,7 +79,7 @@ public sealed class DescribeModelsTests
         Assert.AreEqual("", description.GetMetadata("Metrics"), "no metrics recorded: the gate generator uses the task's catalogue");
         Assert.AreEqual("", description.GetMetadata("Sha256"));
         Assert.AreEqual("Cancer", description.GetMetadata("AssemblyName"));
-        Assert.AreEqual(_temp.File("repro.lock.json"), description.GetMetadata("LockFile"));
+        Assert.AreEqual(Temp.File("repro.lock.json"), description.GetMetadata("LockFile"));
     }
 
     [TestMethod]

@@ -7,24 +7,19 @@ using ReproBuild.Tasks.Gates;
 namespace ReproBuild.Tasks.Tests;
 
 [TestClass]
-public sealed partial class GenerateMetricGatesTests
+public sealed partial class GenerateMetricGatesTests : TempFolderTest
 {
     private static readonly DateTime LongAgo = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private TempFolder _temp = null!;
     private string _lockFile = null!;
     private string _output = null!;
 
     [TestInitialize]
     public void CreateFolder()
     {
-        _temp = new TempFolder();
-        _lockFile = _temp.File("Cancer/repro.lock.json");
-        _output = _temp.File("Cancer.Tests/obj/ReproBuildMetricGates.g.cs");
+        _lockFile = Temp.File("Cancer/repro.lock.json");
+        _output = Temp.File("Cancer.Tests/obj/ReproBuildMetricGates.g.cs");
     }
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
 
     /// <summary>A model as the model project's ReproBuildGetModels target describes it.</summary>
     private TaskItem Model(string name = "Cancer", string task = Catalog.BinaryClassification, string metrics = "Accuracy;AreaUnderRocCurve;F1Score")
@@ -51,7 +46,7 @@ public sealed partial class GenerateMetricGatesTests
 
     /// <summary>The test project file, one MetricGate element per line given, starting at line 4.</summary>
     private string Project(params string[] gateElements) =>
-        _temp.Write("Cancer.Tests/Cancer.Tests.csproj",
+        Temp.Write("Cancer.Tests/Cancer.Tests.csproj",
             "<Project Sdk=\"Microsoft.NET.Sdk\">\n" +
             "  <!-- metric gates -->\n" +
             "  <ItemGroup>\n" +
@@ -196,7 +191,7 @@ public sealed partial class GenerateMetricGatesTests
     {
         var element = "<MetricGate Include=\"Cancer\" Metric=\"F1Score\" Minimum=\"0.9\" Dataset=\"data/holdout.csv\" />";
         var project = Project(element);
-        var dataset = _temp.Write("Cancer.Tests/data/holdout.csv", "a,label\n1,yes\n");
+        var dataset = Temp.Write("Cancer.Tests/data/holdout.csv", "a,label\n1,yes\n");
         var engine = new RecordingBuildEngine(project);
         var task = new GenerateMetricGates
         {
@@ -217,7 +212,7 @@ public sealed partial class GenerateMetricGatesTests
         var code = File.ReadAllText(_output);
         StringAssert.Contains(code, "DisplayName = \"Cancer: F1Score >= 0.9 on holdout.csv\"");
         StringAssert.Contains(code, "Dataset = global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, \"reprobuild-gates\", \"holdout.csv\"),");
-        Assert.IsFalse(code.Contains(_temp.Path, StringComparison.Ordinal), "the generated tests hold no absolute path");
+        Assert.IsFalse(code.Contains(Temp.Path, StringComparison.Ordinal), "the generated tests hold no absolute path");
     }
 
     [TestMethod]
@@ -299,7 +294,7 @@ public sealed partial class GenerateMetricGatesTests
     [TestMethod]
     public void MetricAsAChildElementIsLocatedToo()
     {
-        var project = _temp.Write("Cancer.Tests/Cancer.Tests.csproj",
+        var project = Temp.Write("Cancer.Tests/Cancer.Tests.csproj",
             "<Project>\n  <ItemGroup>\n    <MetricGate Include=\"Cancer\">\n      <Metric>Recall</Metric>\n      <Minimum>0.9</Minimum>\n    </MetricGate>\n  </ItemGroup>\n</Project>\n");
 
         var (success, engine) = Run(project, [Gate("Cancer", "Recall", ("Minimum", "0.9"))], [Model()]);
@@ -328,7 +323,7 @@ public sealed partial class GenerateMetricGatesTests
     [TestMethod]
     public void EachGateBecomesOneNamedTestWithItsBoundsAndBaseline()
     {
-        _temp.Write("Cancer/repro.lock.json", """
+        Temp.Write("Cancer/repro.lock.json", """
             { "formatVersion": 1, "datasets": {}, "models": {
               "Cancer": { "metrics": { "AreaUnderRocCurve": 0.97, "F1Score": 0.93 } } } }
             """);

@@ -4,24 +4,19 @@ using Microsoft.Build.Utilities;
 namespace ReproBuild.Tasks.Tests;
 
 [TestClass]
-public sealed class HashDatasetsTests
+public sealed class HashDatasetsTests : TempFolderTest
 {
     private static readonly DateTime LongAgo = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private TempFolder _temp = null!;
     private string _project = null!;
     private IntermediateLayout _layout = null!;
 
     [TestInitialize]
     public void CreateFolder()
     {
-        _temp = new TempFolder();
-        _project = _temp.Write("App.csproj", "<Project />");
-        _layout = new IntermediateLayout(_temp.File("obj/reprobuild"));
+        _project = Temp.Write("App.csproj", "<Project />");
+        _layout = new IntermediateLayout(Temp.File("obj/reprobuild"));
     }
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
 
     private static TaskItem Dataset(string path, params (string Name, string Value)[] metadata)
     {
@@ -50,7 +45,7 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void DatasetIsNamedAfterItsFileAndDescribedInItsOutputItem()
     {
-        var data = _temp.Write("data/cancer.csv", "a,b\n1,2\n");
+        var data = Temp.Write("data/cancer.csv", "a,b\n1,2\n");
 
         var (success, task, engine) = Run(false, Dataset(data));
 
@@ -71,8 +66,8 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void NameSeparatorAndHasHeaderMetadataAreHonoured()
     {
-        var csv = _temp.Write("data/a.csv", "1;2\n");
-        var tsv = _temp.Write("data/b.tsv", "x\ty\n1\t2\n");
+        var csv = Temp.Write("data/a.csv", "1;2\n");
+        var tsv = Temp.Write("data/b.tsv", "x\ty\n1\t2\n");
 
         var (success, task, engine) = Run(false, Dataset(csv, ("Name", "first"), ("Separator", ";"), ("HasHeader", "false")), Dataset(tsv));
 
@@ -93,7 +88,7 @@ public sealed class HashDatasetsTests
     public void SeparatorMetadataIsReadAsWritten(string metadata, string expected)
     {
         // Separator="%09" reaches the task as a real tab character; it must not be trimmed away to the default.
-        var data = _temp.Write("data/a.txt", "a\n1\n");
+        var data = Temp.Write("data/a.txt", "a\n1\n");
 
         var (success, task, engine) = Run(false, Dataset(data, ("Separator", metadata)));
 
@@ -104,7 +99,7 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void MissingFileIsRB1007AtTheProjectFile()
     {
-        var (success, task, engine) = Run(false, Dataset(_temp.File("data/nope.csv")));
+        var (success, task, engine) = Run(false, Dataset(Temp.File("data/nope.csv")));
 
         Assert.IsFalse(success);
         var error = engine.SingleError(ErrorCodes.DatasetFileNotFound);
@@ -116,9 +111,9 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void MissingSchemaFileIsRB1007()
     {
-        var data = _temp.Write("data/a.csv", "a\n1\n");
+        var data = Temp.Write("data/a.csv", "a\n1\n");
 
-        var (success, _, engine) = Run(false, Dataset(data, ("Schema", _temp.File("data/a.schema.json"))));
+        var (success, _, engine) = Run(false, Dataset(data, ("Schema", Temp.File("data/a.schema.json"))));
 
         Assert.IsFalse(success);
         StringAssert.Contains(engine.SingleError(ErrorCodes.DatasetFileNotFound).Message, "a.schema.json");
@@ -127,8 +122,8 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void SchemaIsPassedToTheInspectionAndItsChangeMeansInspectingAgain()
     {
-        var data = _temp.Write("data/a.csv", "a\n1\n");
-        var schema = _temp.Write("data/a.schema.json", "{\"fields\": [{\"name\": \"a\", \"type\": \"integer\"}]}");
+        var data = Temp.Write("data/a.csv", "a\n1\n");
+        var schema = Temp.Write("data/a.schema.json", "{\"fields\": [{\"name\": \"a\", \"type\": \"integer\"}]}");
 
         var (success, task, engine) = Run(false, Dataset(data, ("Schema", schema), ("Resource", "a")));
 
@@ -149,8 +144,8 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void DuplicateNamesAreRB1011WhateverTheirCase()
     {
-        var a = _temp.Write("one/data.csv", "a\n1\n");
-        var b = _temp.Write("two/Data.csv", "a\n1\n");
+        var a = Temp.Write("one/data.csv", "a\n1\n");
+        var b = Temp.Write("two/Data.csv", "a\n1\n");
 
         var (success, _, engine) = Run(false, Dataset(a), Dataset(b));
 
@@ -164,7 +159,7 @@ public sealed class HashDatasetsTests
     [DataRow("HasHeader", "yes")]
     public void BadFormatMetadataIsRB1010(string metadata, string value)
     {
-        var data = _temp.Write("data/a.csv", "a\n1\n");
+        var data = Temp.Write("data/a.csv", "a\n1\n");
 
         var (success, _, engine) = Run(false, Dataset(data, (metadata, value)));
 
@@ -177,7 +172,7 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void DatasetNameThatCannotBeUsedIsAnError()
     {
-        var data = _temp.Write("data/a.csv", "a\n1\n");
+        var data = Temp.Write("data/a.csv", "a\n1\n");
 
         var (success, _, engine) = Run(false, Dataset(data, ("Name", "my data")));
 
@@ -188,7 +183,7 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void InputFileIsRewrittenOnlyWhenTheContentChanges()
     {
-        var data = _temp.Write("data/a.csv", "a\n1\n");
+        var data = Temp.Write("data/a.csv", "a\n1\n");
         Assert.IsTrue(Run(false, Dataset(data)).Success);
         var inputFile = _layout.DatasetInputFile("a");
         File.SetLastWriteTimeUtc(inputFile, LongAgo);
@@ -208,7 +203,7 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void ChangingTheSeparatorChangesTheInputFile()
     {
-        var data = _temp.Write("data/a.csv", "a\n1\n");
+        var data = Temp.Write("data/a.csv", "a\n1\n");
         Run(false, Dataset(data));
         var before = File.ReadAllText(_layout.DatasetInputFile("a"));
 
@@ -220,7 +215,7 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void QuestionModeReportsAChangedDatasetAsRB4002AndWritesNothing()
     {
-        var data = _temp.Write("data/a.csv", "a\n1\n");
+        var data = Temp.Write("data/a.csv", "a\n1\n");
         Assert.IsTrue(Run(false, Dataset(data)).Success);
         var inputFile = _layout.DatasetInputFile("a");
         var inputBefore = File.ReadAllText(inputFile);
@@ -244,7 +239,7 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void QuestionModePassesWhenNothingChanged()
     {
-        var data = _temp.Write("data/a.csv", "a\n1\n");
+        var data = Temp.Write("data/a.csv", "a\n1\n");
         Assert.IsTrue(Run(false, Dataset(data)).Success);
 
         var (success, _, engine) = Run(true, Dataset(data));
@@ -262,7 +257,7 @@ public sealed class HashDatasetsTests
     [DataRow("\u0662\u0660\u0662\u0664", "\u0662\u0660\u0662\u0664")]
     public void UnicodeLettersAndDigitsMakeADatasetNameSpelledInNfc(string name, string spelled)
     {
-        var data = _temp.Write("data/a.csv", "a\n1\n");
+        var data = Temp.Write("data/a.csv", "a\n1\n");
 
         var (success, task, engine) = Run(false, Dataset(data, ("Name", name)));
 
@@ -276,7 +271,7 @@ public sealed class HashDatasetsTests
     [TestMethod]
     public void ADatasetNamedAfterAFileWithADecomposedNameIsSpelledInNfc()
     {
-        var data = _temp.Write("data/wetter-u\u0308.csv", "a\n1\n");
+        var data = Temp.Write("data/wetter-u\u0308.csv", "a\n1\n");
 
         var (success, task, engine) = Run(false, Dataset(data));
 
@@ -292,7 +287,7 @@ public sealed class HashDatasetsTests
     [DataRow("\u0308wetter")]
     public void ADatasetNameWithOtherCharactersIsRB1008(string name)
     {
-        var data = _temp.Write("data/a.csv", "a\n1\n");
+        var data = Temp.Write("data/a.csv", "a\n1\n");
 
         var (success, _, engine) = Run(false, Dataset(data, ("Name", name)));
 

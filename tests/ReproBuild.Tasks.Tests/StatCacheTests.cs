@@ -1,20 +1,15 @@
 namespace ReproBuild.Tasks.Tests;
 
 [TestClass]
-public sealed class StatCacheTests
+public sealed class StatCacheTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
     private string _cacheFile = null!;
 
     [TestInitialize]
     public void CreateFolder()
     {
-        _temp = new TempFolder();
-        _cacheFile = _temp.File("obj/stat-cache.tsv");
+        _cacheFile = Temp.File("obj/stat-cache.tsv");
     }
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
 
     private static string HashOf(StatCache cache, string path) => cache.Hash([path])[path].Hash;
 
@@ -30,7 +25,7 @@ public sealed class StatCacheTests
     [TestMethod]
     public void UnchangedStatMeansTheFileIsNotReadAgain()
     {
-        var data = _temp.Write("data.csv", "a,b\n1,2\n");
+        var data = Temp.Write("data.csv", "a,b\n1,2\n");
         var cache = StatCache.Load(_cacheFile);
         var first = HashOf(cache, data);
 
@@ -43,7 +38,7 @@ public sealed class StatCacheTests
     [TestMethod]
     public void TouchedFileWithTheSameContentKeepsItsHash()
     {
-        var data = _temp.Write("data.csv", "a,b\n1,2\n");
+        var data = Temp.Write("data.csv", "a,b\n1,2\n");
         var cache = StatCache.Load(_cacheFile);
         var first = HashOf(cache, data);
 
@@ -56,7 +51,7 @@ public sealed class StatCacheTests
     [TestMethod]
     public void ChangedContentGivesANewHash()
     {
-        var data = _temp.Write("data.csv", "a,b\n1,2\n");
+        var data = Temp.Write("data.csv", "a,b\n1,2\n");
         var cache = StatCache.Load(_cacheFile);
         var first = HashOf(cache, data);
 
@@ -70,7 +65,7 @@ public sealed class StatCacheTests
     [TestMethod]
     public void SameSizeContentWithANewTimestampGivesANewHash()
     {
-        var data = _temp.Write("data.csv", "a,b\n1,2\n");
+        var data = Temp.Write("data.csv", "a,b\n1,2\n");
         var cache = StatCache.Load(_cacheFile);
         var first = HashOf(cache, data);
 
@@ -84,7 +79,7 @@ public sealed class StatCacheTests
     [TestMethod]
     public void HashesAreTheXxHash128OfTheContentWithTheSize()
     {
-        var data = _temp.Write("data.csv", "hello");
+        var data = Temp.Write("data.csv", "hello");
         var result = StatCache.Load(_cacheFile).Hash([data])[data];
 
         Assert.AreEqual(ContentHasher.XxHash128Of("hello"u8), result.Hash);
@@ -95,8 +90,8 @@ public sealed class StatCacheTests
     [TestMethod]
     public void CachePersistsAcrossLoadAndSave()
     {
-        var data = _temp.Write("data.csv", "a,b\n1,2\n");
-        var other = _temp.Write("other.csv", "x\n1\n");
+        var data = Temp.Write("data.csv", "a,b\n1,2\n");
+        var other = Temp.Write("other.csv", "x\n1\n");
         var cache = StatCache.Load(_cacheFile);
         var first = cache.Hash([data, other]);
         cache.SaveIfChanged();
@@ -112,7 +107,7 @@ public sealed class StatCacheTests
     [TestMethod]
     public void NothingIsWrittenWhenNothingWasHashed()
     {
-        var data = _temp.Write("data.csv", "a,b\n1,2\n");
+        var data = Temp.Write("data.csv", "a,b\n1,2\n");
         var cache = StatCache.Load(_cacheFile);
         cache.Hash([data]);
         cache.SaveIfChanged();
@@ -129,9 +124,9 @@ public sealed class StatCacheTests
     [TestMethod]
     public void CorruptCacheLinesAreMissesNotFailures()
     {
-        var data = _temp.Write("data.csv", "a,b\n1,2\n");
+        var data = Temp.Write("data.csv", "a,b\n1,2\n");
         var info = new FileInfo(data);
-        _temp.Write("obj/stat-cache.tsv", $"garbage\nnot-a-hash\tx\ty\t{data}\n0000\t{info.Length}\t{info.LastWriteTimeUtc.Ticks}\n");
+        Temp.Write("obj/stat-cache.tsv", $"garbage\nnot-a-hash\tx\ty\t{data}\n0000\t{info.Length}\t{info.LastWriteTimeUtc.Ticks}\n");
 
         Assert.AreEqual(ContentHasher.XxHash128Of(data), HashOf(StatCache.Load(_cacheFile), data));
     }
@@ -139,7 +134,7 @@ public sealed class StatCacheTests
     [TestMethod]
     public void ManyFilesAreHashedEachToItsOwnContent()
     {
-        var files = Enumerable.Range(0, 20).Select(i => _temp.Write($"f{i}.csv", $"v\n{i}\n")).ToArray();
+        var files = Enumerable.Range(0, 20).Select(i => Temp.Write($"f{i}.csv", $"v\n{i}\n")).ToArray();
 
         var hashes = StatCache.Load(_cacheFile).Hash(files);
 

@@ -1,55 +1,32 @@
 using System.Text.Json;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using ReproBuild.Protocol;
 using ReproBuild.Tasks.Lock;
 
 namespace ReproBuild.Tasks.Tests;
 
 [TestClass]
-public sealed class WriteLockFileTests
+public sealed class WriteLockFileTests : TempFolderTest
 {
     private static readonly DateTime LongAgo = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private TempFolder _temp = null!;
     private string _lockFile = null!;
+    private IntermediateLayout _layout = null!;
 
     [TestInitialize]
     public void CreateFolder()
     {
-        _temp = new TempFolder();
-        _lockFile = _temp.File("repro.lock.json");
+        _lockFile = Temp.File("repro.lock.json");
+        _layout = new IntermediateLayout(Temp.File("obj"));
     }
 
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
+    private ITaskItem Dataset(string name, string sha256 = "d5", long rows = 10) => IntermediateFiles.InspectedDataset(_layout, name, sha256, rows);
 
-    private ITaskItem Dataset(string name, string sha256 = "d5", long rows = 10)
-    {
-        var item = new TaskItem(_temp.File($"obj/datasets/{name}.input.json"));
-        item.SetMetadata("Name", name);
-        item.SetMetadata("SummaryFile", _temp.Write($"obj/datasets/{name}.json", ReproJson.Serialize(new DatasetSummary(name, sha256, 100, rows, ',', true, []))));
-        return item;
-    }
-
-    private ITaskItem Model(string name, string sha256 = "m5", int seed = 0)
-    {
-        var inputs = new ModelInputs(
-            name, Catalog.BinaryClassification, "label", null, [], [], "FastTree",
-            new SortedDictionary<string, string>(StringComparer.Ordinal) { ["NumberOfTrees"] = "5", ["LearningRate"] = "0.1" },
-            seed, 0.2, new DatasetReference("data", "d5"), null, "0.1.0", "5.0.1");
-        var result = new ModelResult(
-            name, "fp", sha256, Catalog.BinaryClassification, "FastTree", 80, 20,
-            new SortedDictionary<string, double?>(StringComparer.Ordinal) { ["F1Score"] = 0.5, ["AreaUnderRocCurve"] = 0.9, ["LogLoss"] = null });
-        // As ComputeModelFingerprints returns it: the identity is the inputs file, the name is metadata.
-        var item = new TaskItem(_temp.Write($"obj/models/{name}.inputs.json", ReproJson.Serialize(inputs)));
-        item.SetMetadata("Name", name);
-        item.SetMetadata("Fingerprint", "fp");
-        item.SetMetadata("OutputDirectory", TrainedModelFiles.Write(_temp.File($"obj/models/{name}"), result));
-        item.SetMetadata("ResultFile", _temp.File($"obj/models/{name}/result.json"));
-        item.SetMetadata("Version", "1.0.0");
-        return item;
-    }
+    private ITaskItem Model(string name, string sha256 = "m5", int seed = 0) =>
+        IntermediateFiles.TrainedModelItem(
+            _layout,
+            IntermediateFiles.Inputs(name, new DatasetReference("data", "d5"), seed, new SortedDictionary<string, string>(StringComparer.Ordinal) { ["NumberOfTrees"] = "5", ["LearningRate"] = "0.1" }),
+            IntermediateFiles.Result(name, sha256, "fp", metrics: [("F1Score", 0.5), ("AreaUnderRocCurve", 0.9), ("LogLoss", null)]));
 
     private (bool Success, RecordingBuildEngine Engine) Run(ITaskItem[] datasets, ITaskItem[] models, bool failIfNotIncremental = false)
     {

@@ -4,19 +4,11 @@ using ReproBuild.Tool.Runs;
 namespace ReproBuild.Tool.Tests;
 
 [TestClass]
-public sealed class RunHistoryTests
+public sealed class RunHistoryTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     // The engine's run record format (src/ReproBuild.Engine/Outputs/RunRecord.cs), as it writes it.
     private void Record(string model, string started, string sha, string trees, double auc) =>
-        _temp.Write($"runs/{started.Replace(":", "", StringComparison.Ordinal)}-{model}-{sha}.json", $$"""
+        Temp.Write($"runs/{started.Replace(":", "", StringComparison.Ordinal)}-{model}-{sha}.json", $$"""
             {
               "model": "{{model}}",
               "startedAt": "{{started}}",
@@ -44,7 +36,7 @@ public sealed class RunHistoryTests
         Record("Cancer", "2026-01-02T10:00:00+00:00", "bbbbbbbb", "200", 0.99);
         Record("Cancer", "2026-01-01T10:00:00+00:00", "aaaaaaaa", "100", 0.98);
         Record("Iris", "2026-01-01T11:00:00+00:00", "cccccccc", "0", 1);
-        return RunHistory.Load(_temp.File("runs"));
+        return RunHistory.Load(Temp.File("runs"));
     }
 
     [TestMethod]
@@ -74,9 +66,9 @@ public sealed class RunHistoryTests
     public void AFileThatIsNotARunRecordIsSkippedByName()
     {
         ThreeRuns();
-        var broken = _temp.Write("runs/broken.json", "{ \"model\": ");
+        var broken = Temp.Write("runs/broken.json", "{ \"model\": ");
 
-        var history = RunHistory.Load(_temp.File("runs"));
+        var history = RunHistory.Load(Temp.File("runs"));
 
         Assert.HasCount(3, history.Runs);
         StringAssert.StartsWith(history.Skipped.Single(), broken);

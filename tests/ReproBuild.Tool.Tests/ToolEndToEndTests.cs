@@ -20,10 +20,10 @@ public sealed class ToolEndToEndTests
     public static void BuildTwoExperiments(TestContext context)
     {
         _project = new ModelProject();
-        _project.Git("init", "-q").ShouldExitWith(0);
+        Git.Run(_project.Directory, "init", "-q");
         _project.Build().ShouldExitWith(0);
-        _project.Git("add", "-A", "Models.csproj", "data", "repro.lock.json").ShouldExitWith(0);
-        _project.Git("commit", "-q", "-m", "first experiment").ShouldExitWith(0);
+        Git.Run(_project.Directory, "add", "-A", "Models.csproj", "data", "repro.lock.json");
+        Git.Run(_project.Directory, "commit", "-q", "-m", "first experiment");
         _project.WriteProject(trees: 10);
         _project.Build().ShouldExitWith(0);
     }
@@ -31,21 +31,21 @@ public sealed class ToolEndToEndTests
     [ClassCleanup]
     public static void DeleteProject() => _project?.Dispose();
 
-    private ProcessResult Tool(params string[] arguments) => _project.Tool([.. arguments, "-c", Repository.Configuration]);
+    private CommandResult Tool(params string[] arguments) => _project.Tool([.. arguments, "-c", Repository.Configuration]);
 
     [TestMethod]
     public void StatusIsUpToDateAfterABuildAndNamesWhatChanged()
     {
-        StringAssert.Contains(Tool("status").ShouldExitWith(0).Output, "everything is up to date");
+        StringAssert.Contains(Tool("status").ShouldExitWith(0).StandardOutput, "everything is up to date");
         try
         {
             _project.WriteProject(trees: 20);
             var stale = Tool("status").ShouldExitWith(1);
-            StringAssert.Contains(stale.Output, "parameter NumberOfTrees: 10 -> 20");
-            StringAssert.Matches(stale.Output, new Regex(@"model\s+Price\s+up to date"));
+            StringAssert.Contains(stale.StandardOutput, "parameter NumberOfTrees: 10 -> 20");
+            StringAssert.Matches(stale.StandardOutput, new Regex(@"model\s+Price\s+up to date"));
 
             var quiet = Tool("status", "-v", "q").ShouldExitWith(1);
-            Assert.IsFalse(quiet.Output.Contains("Price", StringComparison.Ordinal), "quiet lists only what is stale");
+            Assert.IsFalse(quiet.StandardOutput.Contains("Price", StringComparison.Ordinal), "quiet lists only what is stale");
         }
         finally
         {
@@ -57,42 +57,42 @@ public sealed class ToolEndToEndTests
     [TestMethod]
     public void RunsShowBothExperiments()
     {
-        var runs = Tool("runs").ShouldExitWith(0).Output;
+        var runs = Tool("runs").ShouldExitWith(0).StandardOutput;
         StringAssert.Matches(runs, new Regex(@"Risk~1 .* NumberOfLeaves=4 NumberOfTrees=5 Seed=1 "));
         StringAssert.Matches(runs, new Regex(@"Risk~0 .* NumberOfLeaves=4 NumberOfTrees=10 Seed=1 "));
         StringAssert.Contains(runs, "Price (Regression)");
 
-        using var json = JsonDocument.Parse(Tool("runs", "--json", "--model", "Risk").ShouldExitWith(0).Output);
+        using var json = JsonDocument.Parse(Tool("runs", "--json", "--model", "Risk").ShouldExitWith(0).StandardOutput);
         Assert.AreEqual(2, json.RootElement.GetArrayLength());
         Assert.AreEqual("10", json.RootElement[1].GetProperty("parameters").GetProperty("NumberOfTrees").GetString());
 
-        StringAssert.Contains(Tool("runs", "--model", "Nope").ShouldExitWith(2).Error, "No runs of Nope");
+        StringAssert.Contains(Tool("runs", "--model", "Nope").ShouldExitWith(2).StandardError, "No runs of Nope");
     }
 
     [TestMethod]
     public void DiffShowsTheTwoExperimentsSideBySide()
     {
-        var runs = Tool("diff", "Risk~1", "Risk~0").ShouldExitWith(0).Output;
+        var runs = Tool("diff", "Risk~1", "Risk~0").ShouldExitWith(0).StandardOutput;
         StringAssert.Matches(runs, new Regex(@"\*\s+NumberOfTrees\s+5\s+10"));
         StringAssert.Matches(runs, new Regex(@"AreaUnderRocCurve\s+\S+\s+\S+\s+\S+\s+\S+%"));
 
         // Default: the committed lock file against the one the second build wrote.
-        var locks = Tool("diff").ShouldExitWith(0).Output;
+        var locks = Tool("diff").ShouldExitWith(0).StandardOutput;
         StringAssert.Contains(locks, "old: HEAD:repro.lock.json");
         StringAssert.Matches(locks, new Regex(@"Risk: model sha256 \w{8} -> \w{8}"));
         StringAssert.Contains(locks, "Unchanged (same model, parameters and metrics): Price");
 
-        StringAssert.Contains(Tool("diff", "HEAD", "--md").ShouldExitWith(0).Output, "| NumberOfTrees | 5 | 10 |");
-        using var json = JsonDocument.Parse(Tool("diff", "Risk~1", "--json").ShouldExitWith(0).Output);
+        StringAssert.Contains(Tool("diff", "HEAD", "--md").ShouldExitWith(0).StandardOutput, "| NumberOfTrees | 5 | 10 |");
+        using var json = JsonDocument.Parse(Tool("diff", "Risk~1", "--json").ShouldExitWith(0).StandardOutput);
         Assert.AreEqual("Risk", json.RootElement.GetProperty("models")[0].GetProperty("model").GetString());
 
-        StringAssert.Contains(Tool("diff", "no-such-thing").ShouldExitWith(2).Error, "is neither a run");
+        StringAssert.Contains(Tool("diff", "no-such-thing").ShouldExitWith(2).StandardError, "is neither a run");
     }
 
     [TestMethod]
     public void VerifyChecksTheAssemblyAndCatchesATamperedModel()
     {
-        var verified = _project.Tool("verify", Path.Combine(_project.OutputDirectory, "Models.dll")).ShouldExitWith(0).Output;
+        var verified = _project.Tool("verify", Path.Combine(_project.OutputDirectory, "Models.dll")).ShouldExitWith(0).StandardOutput;
         StringAssert.Matches(verified, new Regex(@"Risk  OK  sha256 \w{64}"));
         StringAssert.Contains(verified, "BinaryClassification with FastTree, seed 1, label sick (positive: yes)");
         StringAssert.Contains(verified, "train data: patients (160 rows");
@@ -105,14 +105,14 @@ public sealed class ToolEndToEndTests
         var bytes = File.ReadAllBytes(Path.Combine(_project.OutputDirectory, "models", "Risk.zip"));
         bytes[^10] ^= 0xFF;
         File.WriteAllBytes(Path.Combine(folder, "Risk.zip"), bytes);
-        StringAssert.Contains(_project.Tool("verify", Path.Combine(folder, "Risk.zip")).ShouldExitWith(1).Output, "Risk  MISMATCH");
+        StringAssert.Contains(_project.Tool("verify", Path.Combine(folder, "Risk.zip")).ShouldExitWith(1).StandardOutput, "Risk  MISMATCH");
     }
 
     [TestMethod]
     public void TheReportRendersInHeadlessChromiumWithoutErrors()
     {
         var report = Path.Combine(_project.Root, "report.html");
-        StringAssert.Contains(Tool("report", "-o", report).ShouldExitWith(0).Output, "(2 models, 2 datasets, 3 runs)");
+        StringAssert.Contains(Tool("report", "-o", report).ShouldExitWith(0).StandardOutput, "(2 models, 2 datasets, 3 runs)");
         var html = File.ReadAllText(report);
         Assert.IsFalse(Regex.IsMatch(html, @"(src|href)\s*=\s*[""']?(https?:)?//"), "the report loads nothing from the network");
         Attach(report);
@@ -124,14 +124,14 @@ public sealed class ToolEndToEndTests
 
         var profile = Path.Combine(_project.Root, "chromium-profile");
         var dom = HeadlessChromium.DumpDom(chromium, report, profile);
-        var root = Regex.Match(dom.Output, "<html[^>]*>").Value;
-        StringAssert.Contains(root, "data-reprobuild-status=\"rendered\"", dom.All);
+        var root = Regex.Match(dom.StandardOutput, "<html[^>]*>").Value;
+        StringAssert.Contains(root, "data-reprobuild-status=\"rendered\"", dom.Output);
         StringAssert.Contains(root, "data-errors=\"0\"");
         // Per model: 3 metric histories, 2 curves or 2 scatter plots, feature importance; per numeric column a histogram.
         var charts = int.Parse(Regex.Match(root, "data-charts=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.IsGreaterThanOrEqualTo(2 * 6 + 4, charts, root);
-        StringAssert.Contains(dom.Output, "Confusion matrix");
-        Assert.IsFalse(dom.Error.Split('\n').Any(l => l.Contains("CONSOLE", StringComparison.Ordinal) && l.Contains("rror", StringComparison.Ordinal)), dom.Error);
+        StringAssert.Contains(dom.StandardOutput, "Confusion matrix");
+        Assert.IsFalse(dom.StandardError.Split('\n').Any(l => l.Contains("CONSOLE", StringComparison.Ordinal) && l.Contains("rror", StringComparison.Ordinal)), dom.StandardError);
 
         var png = Path.Combine(_project.Root, "report.png");
         HeadlessChromium.Screenshot(chromium, report, png, profile);
@@ -143,31 +143,23 @@ public sealed class ToolEndToEndTests
     public void ThePackageInstallsAsALocalToolAndRuns()
     {
         // The package is made from the tool the test project already built; a version of its own keeps any cached
-        // package from standing in for it, and is removed from the NuGet cache afterwards.
+        // package from standing in for it. It is installed as a user would, but into the project's temporary folder:
+        // NuGet's packages folder, and the .NET CLI's home with its local-tool cache and template cache, are there.
         var version = $"0.1.0-tooltest.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var feed = Path.Combine(_project.Root, "feed");
         var tools = Path.Combine(_project.Root, "tools");
         Directory.CreateDirectory(tools);
-        Processes.DotNet(Repository.Root, ["pack", Path.Combine("src", "ReproBuild.Tool", "ReproBuild.Tool.csproj"), "--no-build", "-c", Repository.Configuration, "-o", feed, $"-p:Version={version}"]).ShouldExitWith(0);
-        try
-        {
-            Processes.DotNet(tools, ["new", "tool-manifest"]).ShouldExitWith(0);
-            Processes.DotNet(tools, ["tool", "install", "--local", "ReproBuild.Tool", "--version", version, "--add-source", feed]).ShouldExitWith(0);
+        var packages = new TestPackagesFolder(Path.Combine(_project.Root, "packages"));
+        var user = new Dictionary<string, string?>(packages.Variables) { ["DOTNET_CLI_HOME"] = Path.Combine(_project.Root, "home") };
+        DotNet.Run(Repository.Root, ["pack", Path.Combine("src", "ReproBuild.Tool", "ReproBuild.Tool.csproj"), "--no-build", "-c", Repository.Configuration, "-o", feed, $"-p:Version={version}"]).ShouldExitWith(0);
 
-            StringAssert.Contains(Processes.DotNet(tools, ["reprobuild", "--help"]).ShouldExitWith(0).Output, "status");
-            StringAssert.Contains(Processes.DotNet(tools, ["reprobuild", "runs", _project.Directory, "-c", Repository.Configuration]).ShouldExitWith(0).Output, "Risk~0");
-        }
-        finally
-        {
-            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
-                ? custom
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            var cached = Path.Combine(packages, "reprobuild.tool", version);
-            if (Directory.Exists(cached))
-            {
-                Directory.Delete(cached, recursive: true);
-            }
-        }
+        DotNet.Run(tools, ["new", "tool-manifest"], user).ShouldExitWith(0);
+        DotNet.Run(tools, ["tool", "install", "--local", "ReproBuild.Tool", "--version", version, "--add-source", feed], user).ShouldExitWith(0);
+
+        StringAssert.Contains(DotNet.Run(tools, ["reprobuild", "--help"], user).ShouldExitWith(0).StandardOutput, "status");
+        StringAssert.Contains(DotNet.Run(tools, ["reprobuild", "runs", _project.Directory, "-c", Repository.Configuration], user).ShouldExitWith(0).StandardOutput, "Risk~0");
+        Assert.IsTrue(Directory.Exists(packages.PackageFolder("ReproBuild.Tool", version)), "the tool is installed from the test's own packages folder");
+        Assert.IsFalse(Directory.Exists(Path.Combine(TestPackagesFolder.UserFolder, "reprobuild.tool", version)), "the user's packages folder is left as it was");
     }
 
     // The project folder is deleted when the class ends, before the test logger collects attachments: attach copies.

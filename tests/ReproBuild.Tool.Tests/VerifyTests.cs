@@ -5,16 +5,8 @@ namespace ReproBuild.Tool.Tests;
 
 /// <summary>verify on a model file and the provenance beside it (assemblies are covered end to end).</summary>
 [TestClass]
-public sealed class VerifyTests
+public sealed class VerifyTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     private static string Provenance(string sha256) => $$"""
         {
           "_type": "https://in-toto.io/Statement/v1",
@@ -33,8 +25,8 @@ public sealed class VerifyTests
 
     private string ModelWithProvenance(byte[] bytes, string? recordedSha = null)
     {
-        var zip = _temp.WriteBytes("models/Cancer.zip", bytes);
-        _temp.Write("models/Cancer.provenance.json", Provenance(recordedSha ?? Convert.ToHexStringLower(SHA256.HashData(bytes))));
+        var zip = Temp.WriteBytes("models/Cancer.zip", bytes);
+        Temp.Write("models/Cancer.provenance.json", Provenance(recordedSha ?? Convert.ToHexStringLower(SHA256.HashData(bytes))));
         return zip;
     }
 
@@ -65,8 +57,8 @@ public sealed class VerifyTests
     [TestMethod]
     public void TheBuildsObjLayoutIsUnderstoodToo()
     {
-        var zip = _temp.WriteBytes("obj/models/Iris/model.zip", [7]);
-        _temp.Write("obj/models/Iris/provenance.json", Provenance(Convert.ToHexStringLower(SHA256.HashData(new byte[] { 7 }))));
+        var zip = Temp.WriteBytes("obj/models/Iris/model.zip", [7]);
+        Temp.Write("obj/models/Iris/provenance.json", Provenance(Convert.ToHexStringLower(SHA256.HashData(new byte[] { 7 }))));
 
         var model = ModelVerifier.Verify(zip).Single();
 
@@ -77,14 +69,14 @@ public sealed class VerifyTests
     [TestMethod]
     public void ProblemsNameTheFileAndWhatToDo()
     {
-        var missing = Assert.ThrowsExactly<ToolError>(() => ModelVerifier.Verify(_temp.File("nope.dll")));
-        StringAssert.Contains(missing.Message, _temp.File("nope.dll") + " does not exist");
+        var missing = Assert.ThrowsExactly<ToolError>(() => ModelVerifier.Verify(Temp.File("nope.dll")));
+        StringAssert.Contains(missing.Message, Temp.File("nope.dll") + " does not exist");
 
-        var zip = _temp.WriteBytes("lonely/Model.zip", [1]);
+        var zip = Temp.WriteBytes("lonely/Model.zip", [1]);
         var noProvenance = Assert.ThrowsExactly<ToolError>(() => ModelVerifier.Verify(zip));
         StringAssert.Contains(noProvenance.Message, "Model.provenance.json");
 
-        var text = _temp.Write("not-an-assembly.dll", "hello");
+        var text = Temp.Write("not-an-assembly.dll", "hello");
         StringAssert.Contains(Assert.ThrowsExactly<ToolError>(() => ModelVerifier.Verify(text)).Message, "is not a .NET assembly");
 
         var noModels = typeof(VerifyTests).Assembly.Location;

@@ -11,17 +11,9 @@ namespace ReproBuild.Engine.Tests.Csv;
 /// lone CR each end one), including the lines inside quoted fields and blank lines. Large files are generated here.
 /// </summary>
 [TestClass]
-public sealed class CsvCorpusTests
+public sealed class CsvCorpusTests : TempFolderTest
 {
     private static readonly string CorpusFolder = Path.Combine(AppContext.BaseDirectory, "Csv", "Corpus");
-
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
 
     private static char SeparatorOf(string file) => file.EndsWith(".tsv", StringComparison.Ordinal) ? '\t' : ',';
 
@@ -150,14 +142,14 @@ public sealed class CsvCorpusTests
         }
         var head = $"id,text,value\n1,{plain},2\n2,\"{quoted}\",3\n";
 
-        var clean = CsvInspection.Run(_temp.Write("clean.csv", head + "3,c,4\n4,d,5\n"), ',');
+        var clean = CsvInspection.Run(Temp.Write("clean.csv", head + "3,c,4\n4,d,5\n"), ',');
         Assert.IsEmpty(clean.Findings(), clean.Output);
         Assert.AreEqual(4L, clean.Summary!.Rows);
         Assert.AreEqual(ColumnSummary.Text, clean.Summary.Columns[1].Type);
         Assert.AreEqual(ColumnSummary.Number, clean.Summary.Columns[2].Type);
 
         // Header line 1, row 1 line 2, row 2 lines 3 to 3 + newlines, then row 3.
-        var broken = CsvInspection.Run(_temp.Write("broken.csv", head + "3,c,oops\n4,d,5\n5,e,6\n"), ',');
+        var broken = CsvInspection.Run(Temp.Write("broken.csv", head + "3,c,oops\n4,d,5\n5,e,6\n"), ',');
         CollectionAssert.AreEqual(new[] { $"RB2001({4 + newlines},3)" }, broken.Findings().Select(f => f.ToString()).ToArray(), broken.Output);
     }
 
@@ -178,7 +170,7 @@ public sealed class CsvCorpusTests
     {
         var content = new StringBuilder(before);
         content.Append('x', 17 << 20).Append(after);
-        var path = _temp.Write("huge-row.csv", content.ToString());
+        var path = Temp.Write("huge-row.csv", content.ToString());
 
         CsvInspection inspection = null!;
         try

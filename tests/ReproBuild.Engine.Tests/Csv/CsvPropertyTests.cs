@@ -103,7 +103,7 @@ internal static class Rfc4180Writer
 /// the CsCheck_Seed environment variable) and the shrunk file. CsCheck_Iter raises the counts for a soak run.
 /// </summary>
 [TestClass]
-public sealed class CsvPropertyTests
+public sealed class CsvPropertyTests : TempFolderTest
 {
     private static readonly string[] MissingTokens = ["NA", "N/A", "NaN", "null", "NULL", "?"];
 
@@ -148,15 +148,7 @@ public sealed class CsvPropertyTests
     private static long Iterations(long count) =>
         Environment.GetEnvironmentVariable("CsCheck_Iter") is null ? count : Check.Iter;
 
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
-    private string WriteFile(byte[] bytes) => _temp.WriteBytes($"{Guid.NewGuid():N}.csv", bytes);
+    private string WriteFile(byte[] bytes) => Temp.WriteBytes($"{Guid.NewGuid():N}.csv", bytes);
 
     /// <summary>The documented cell rule: trimmed, empty or one of the missing-value tokens is missing.</summary>
     private static bool IsMissing(string cell)

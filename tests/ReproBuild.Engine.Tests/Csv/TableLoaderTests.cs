@@ -8,16 +8,8 @@ namespace ReproBuild.Engine.Tests.Csv;
 /// inspection, and stops at the first problem with one <see cref="UserError"/> at its line and column.
 /// </summary>
 [TestClass]
-public sealed class TableLoaderTests
+public sealed class TableLoaderTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     private static Table Load(string path) =>
         TableLoader.Load(path, "data", ',', hasHeader: true, name => name == "value" ? ColumnReader.Number : ColumnReader.Text, expectedSha256: null);
 
@@ -48,7 +40,7 @@ public sealed class TableLoaderTests
     {
         var content = new StringBuilder(before).Append('x', 17 << 20).Append(after).ToString();
 
-        var error = LoadFails(_temp.Write("huge-row.csv", content));
+        var error = LoadFails(Temp.Write("huge-row.csv", content));
 
         Assert.AreEqual(ErrorCodes.UnreadableData, error.Code, where);
         Assert.AreEqual((line, 1), (error.Line, error.Column), where);
@@ -57,7 +49,7 @@ public sealed class TableLoaderTests
     [TestMethod]
     public void ControlCharacterInANumberIsNoNumberAndIsShownEscaped()
     {
-        var path = _temp.Write("data.csv", "value,note\n1.5,a\n7\0\0,b\n");
+        var path = Temp.Write("data.csv", "value,note\n1.5,a\n7\0\0,b\n");
 
         var error = LoadFails(path);
 
@@ -84,7 +76,7 @@ public sealed class TableLoaderTests
     [TestMethod]
     public void ValueQuotedInAMessageIsCutWithoutSplittingACharacter()
     {
-        var path = _temp.Write("data.csv", $"value\n1\n{new string('x', 36)}😀{new string('y', 100)}\n");
+        var path = Temp.Write("data.csv", $"value\n1\n{new string('x', 36)}😀{new string('y', 100)}\n");
 
         var error = LoadFails(path);
 

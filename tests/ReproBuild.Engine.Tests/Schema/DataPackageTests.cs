@@ -3,7 +3,7 @@ using ReproBuild.Engine.Schema;
 namespace ReproBuild.Engine.Tests.Schema;
 
 [TestClass]
-public sealed class DataPackageTests
+public sealed class DataPackageTests : TempFolderTest
 {
     private const string Package = """
         {
@@ -32,18 +32,10 @@ public sealed class DataPackageTests
         }
         """;
 
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     [TestMethod]
     public void InlineSchema()
     {
-        var load = SchemaKit.Load(_temp, Package, resource: "prices", name: "datapackage.json");
+        var load = SchemaKit.Load(Temp, Package, resource: "prices", name: "datapackage.json");
         Assert.IsNotNull(load.Schema, load.Output);
         CollectionAssert.AreEqual(new[] { "fruit", "price" }, load.Schema.Fields.Select(f => f.Name).ToArray());
         Assert.AreEqual(load.Path, load.Schema.File);
@@ -57,8 +49,8 @@ public sealed class DataPackageTests
     [TestMethod]
     public void SchemaByRelativePath()
     {
-        var schemaPath = _temp.Write("schemas/stock.json", "{\"fields\": [{\"name\": \"fruit\"}, {\"name\": \"count\", \"type\": \"integer\"}],\n \"primaryKey\": \"fruit\"}");
-        var load = SchemaKit.Load(_temp, Package, resource: "stock", name: "datapackage.json");
+        var schemaPath = Temp.Write("schemas/stock.json", "{\"fields\": [{\"name\": \"fruit\"}, {\"name\": \"count\", \"type\": \"integer\"}],\n \"primaryKey\": \"fruit\"}");
+        var load = SchemaKit.Load(Temp, Package, resource: "stock", name: "datapackage.json");
         Assert.IsNotNull(load.Schema, load.Output);
         Assert.IsEmpty(load.Errors, load.Output);
         CollectionAssert.AreEqual(new[] { "fruit" }, load.Schema.PrimaryKey.ToArray());
@@ -68,8 +60,8 @@ public sealed class DataPackageTests
     [TestMethod]
     public void ErrorsInAReferencedSchemaPointIntoThatFile()
     {
-        var schemaPath = _temp.Write("schemas/stock.json", "{\"fields\": [\n {\"name\": \"count\", \"type\": \"int\"}]}");
-        var error = SchemaKit.Load(_temp, Package, resource: "stock", name: "datapackage.json").SingleError(ErrorCodes.InvalidSchema);
+        var schemaPath = Temp.Write("schemas/stock.json", "{\"fields\": [\n {\"name\": \"count\", \"type\": \"int\"}]}");
+        var error = SchemaKit.Load(Temp, Package, resource: "stock", name: "datapackage.json").SingleError(ErrorCodes.InvalidSchema);
         Assert.AreEqual(Path.GetFullPath(schemaPath), Path.GetFullPath(error.File));
         Assert.AreEqual((2, 28), (error.Line, error.Column));
     }
@@ -77,7 +69,7 @@ public sealed class DataPackageTests
     [TestMethod]
     public void UnknownResourceListsTheResources()
     {
-        var load = SchemaKit.Load(_temp, Package, resource: "sales", name: "datapackage.json");
+        var load = SchemaKit.Load(Temp, Package, resource: "sales", name: "datapackage.json");
         var error = load.SingleError(ErrorCodes.InvalidSchema);
         Assert.AreEqual("resource 'sales' is not in this data package; its resources are: prices, stock, orders.", error.Message);
         Assert.AreEqual((3, 3), (error.Line, error.Column));
@@ -86,7 +78,7 @@ public sealed class DataPackageTests
     [TestMethod]
     public void ResourceWithoutSchema()
     {
-        var error = SchemaKit.Load(_temp, Package, resource: "orders", name: "datapackage.json").SingleError(ErrorCodes.InvalidSchema);
+        var error = SchemaKit.Load(Temp, Package, resource: "orders", name: "datapackage.json").SingleError(ErrorCodes.InvalidSchema);
         Assert.AreEqual("resource 'orders' has no 'schema' to validate against.", error.Message);
         Assert.AreEqual((19, 5), (error.Line, error.Column));
     }
@@ -94,7 +86,7 @@ public sealed class DataPackageTests
     [TestMethod]
     public void MissingSchemaFile()
     {
-        var error = SchemaKit.Load(_temp, Package, resource: "stock", name: "datapackage.json").SingleError(ErrorCodes.InvalidSchema);
+        var error = SchemaKit.Load(Temp, Package, resource: "stock", name: "datapackage.json").SingleError(ErrorCodes.InvalidSchema);
         StringAssert.StartsWith(error.Message, "the schema file 'schemas/stock.json' of resource 'stock' does not exist");
         Assert.AreEqual((17, 17), (error.Line, error.Column));
     }
@@ -106,20 +98,20 @@ public sealed class DataPackageTests
     public void UnsafeSchemaPaths(string path, string expected)
     {
         var package = $"{{\"resources\": [{{\"name\": \"r\", \"schema\": \"{path}\"}}]}}";
-        StringAssert.Contains(SchemaKit.Load(_temp, package, resource: "r", name: "datapackage.json").SingleError(ErrorCodes.InvalidSchema).Message, expected);
+        StringAssert.Contains(SchemaKit.Load(Temp, package, resource: "r", name: "datapackage.json").SingleError(ErrorCodes.InvalidSchema).Message, expected);
     }
 
     [TestMethod]
     public void ResourceOfSomethingThatIsNotAPackage()
     {
-        var error = SchemaKit.Load(_temp, "{\"fields\": []}", resource: "r").SingleError(ErrorCodes.InvalidSchema);
+        var error = SchemaKit.Load(Temp, "{\"fields\": []}", resource: "r").SingleError(ErrorCodes.InvalidSchema);
         StringAssert.StartsWith(error.Message, "this is not a data package");
     }
 
     [TestMethod]
     public void PackageWithoutResourceNamesTheResources()
     {
-        var error = SchemaKit.Load(_temp, Package, name: "datapackage.json").SingleError(ErrorCodes.InvalidSchema);
+        var error = SchemaKit.Load(Temp, Package, name: "datapackage.json").SingleError(ErrorCodes.InvalidSchema);
         Assert.AreEqual(
             "this is a data package, not a Table Schema: name one of its resources (prices, stock, orders) in the Dataset's Resource metadata.",
             error.Message);

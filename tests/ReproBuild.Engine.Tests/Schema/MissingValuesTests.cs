@@ -3,16 +3,8 @@ using ReproBuild.Engine.Schema;
 namespace ReproBuild.Engine.Tests.Schema;
 
 [TestClass]
-public sealed class MissingValuesTests
+public sealed class MissingValuesTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     [TestMethod]
     public void DefaultIsTheEmptyString()
     {
@@ -26,7 +18,7 @@ public sealed class MissingValuesTests
     [TestMethod]
     public void FieldLevelReplacesSchemaLevel()
     {
-        var schema = SchemaKit.Load(_temp, """
+        var schema = SchemaKit.Load(Temp, """
             {
               "fields": [
                 {"name": "column1", "type": "number"},

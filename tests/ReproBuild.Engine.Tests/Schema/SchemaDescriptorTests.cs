@@ -3,20 +3,12 @@ using ReproBuild.Engine.Schema;
 namespace ReproBuild.Engine.Tests.Schema;
 
 [TestClass]
-public sealed class SchemaDescriptorTests
+public sealed class SchemaDescriptorTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     [TestMethod]
     public void V1DescriptorLoads()
     {
-        var schema = SchemaKit.Load(_temp, """
+        var schema = SchemaKit.Load(Temp, """
             {
               "fields": [
                 {"name": "id", "title": "Identifier", "type": "integer", "format": "default", "constraints": {"required": true, "unique": true}},
@@ -41,7 +33,7 @@ public sealed class SchemaDescriptorTests
     [TestMethod]
     public void V2DescriptorLoads()
     {
-        var schema = SchemaKit.Load(_temp, """
+        var schema = SchemaKit.Load(Temp, """
             {
               "$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
               "fields": [
@@ -69,12 +61,12 @@ public sealed class SchemaDescriptorTests
     [DataRow("superset", "Superset")]
     [DataRow("partial", "Partial")]
     public void FieldsMatchValues(string value, string expected) =>
-        Assert.AreEqual(expected, SchemaKit.Load(_temp, $"{{\"fields\": [], \"fieldsMatch\": \"{value}\"}}").Clean().FieldsMatch.ToString());
+        Assert.AreEqual(expected, SchemaKit.Load(Temp, $"{{\"fields\": [], \"fieldsMatch\": \"{value}\"}}").Clean().FieldsMatch.ToString());
 
     [TestMethod]
     public void NoPrimaryKeyIsEmpty()
     {
-        var schema = SchemaKit.Load(_temp, "{\"fields\": [{\"name\": \"a\"}]}").Clean();
+        var schema = SchemaKit.Load(Temp, "{\"fields\": [{\"name\": \"a\"}]}").Clean();
         Assert.IsEmpty(schema.PrimaryKey);
         Assert.IsEmpty(schema.UniqueKeys);
     }
@@ -82,7 +74,7 @@ public sealed class SchemaDescriptorTests
     [TestMethod]
     public void DocumentationPropertiesDoNotWarn()
     {
-        SchemaKit.Load(_temp, """
+        SchemaKit.Load(Temp, """
             {
               "$schema": "https://datapackage.org/profiles/1.0/tableschema.json",
               "title": "People",
@@ -100,7 +92,7 @@ public sealed class SchemaDescriptorTests
     [TestMethod]
     public void UnsupportedPropertiesWarnWithTheirPathAndStillLoad()
     {
-        var load = SchemaKit.Load(_temp, """
+        var load = SchemaKit.Load(Temp, """
             {
               "fields": [
                 {"name": "id", "type": "integer"},
@@ -134,7 +126,7 @@ public sealed class SchemaDescriptorTests
     {
         var output = new StringWriter();
         var diagnostics = new ReproBuild.Engine.Diagnostics.DiagnosticWriter(output);
-        var path = _temp.Write("s.json", "{\"fields\": [{\"name\": \"a\", \"type\": \"nope\"}],\n \"custom\": 1}");
+        var path = Temp.Write("s.json", "{\"fields\": [{\"name\": \"a\", \"type\": \"nope\"}],\n \"custom\": 1}");
         Assert.IsNull(TableSchema.Load(path, null, SchemaReporter.To(diagnostics)));
         Assert.AreEqual(1, diagnostics.ErrorCount);
         StringAssert.Contains(output.ToString(), $"{path}(1,35) : error RB2101: unknown type 'nope'");

@@ -4,17 +4,9 @@ using ReproBuild.Engine.Schema;
 namespace ReproBuild.Engine.Tests.Schema;
 
 [TestClass]
-public sealed class SchemaErrorTests
+public sealed class SchemaErrorTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
-    private SchemaLoad Load(string json) => SchemaKit.Load(_temp, json);
+    private SchemaLoad Load(string json) => SchemaKit.Load(Temp, json);
 
     private static void AssertAt(SchemaFinding finding, int line, int column)
     {
@@ -45,7 +37,7 @@ public sealed class SchemaErrorTests
     [TestMethod]
     public void AByteOrderMarkIsSkipped()
     {
-        var path = _temp.WriteBytes("bom.json", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{\"fields\": [{\"name\": \"a\", \"type\": \"nope\"}]}")]);
+        var path = Temp.WriteBytes("bom.json", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{\"fields\": [{\"name\": \"a\", \"type\": \"nope\"}]}")]);
         AssertAt(SchemaKit.LoadFile(path).SingleError(ErrorCodes.InvalidSchema), 1, 35);
     }
 
@@ -60,7 +52,7 @@ public sealed class SchemaErrorTests
     [TestMethod]
     public void MissingFileIsReported()
     {
-        var load = SchemaKit.LoadFile(_temp.File("absent.json"));
+        var load = SchemaKit.LoadFile(Temp.File("absent.json"));
         Assert.IsNull(load.Schema);
         Assert.AreEqual(ErrorCodes.InvalidSchemaJson, load.Errors.Single().Code);
         Assert.AreEqual(0, load.Errors.Single().Line);

@@ -11,25 +11,17 @@ namespace ReproBuild.Engine.Tests.Validation;
 /// (required, unique) or the whole row (primaryKey, uniqueKeys), the profile, and bytes that are not UTF-8.
 /// </summary>
 [TestClass]
-public sealed class SchemaValidationTests
+public sealed class SchemaValidationTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _temp = new TempFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     private (DatasetSummary? Summary, string[] Errors, string File) Inspect(string csv, string schemaJson)
     {
-        var file = _temp.Write("data.csv", csv);
-        var schemaFile = _temp.Write("data.schema.json", schemaJson);
+        var file = Temp.Write("data.csv", csv);
+        var schemaFile = Temp.Write("data.schema.json", schemaJson);
         var output = new StringWriter();
         var diagnostics = new DiagnosticWriter(output);
         var schema = SchemaLoading.Load(schemaFile, null, diagnostics);
         Assert.IsNotNull(schema, output.ToString());
-        var summary = DatasetInspector.Inspect(new DatasetJob("data", file, ',', true, _temp.File("summary.json"), schemaFile, null, _temp.File("report.json")), diagnostics, schema, "abc");
+        var summary = DatasetInspector.Inspect(new DatasetJob("data", file, ',', true, Temp.File("summary.json"), schemaFile, null, Temp.File("report.json")), diagnostics, schema, "abc");
         var errors = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToArray();
         return (summary, errors, file);
     }
@@ -122,10 +114,10 @@ public sealed class SchemaValidationTests
     [TestMethod]
     public void BytesThatAreNotUtf8AreAnErrorAtTheirRowAndField()
     {
-        var file = _temp.WriteBytes("data.csv", [.. Encoding.ASCII.GetBytes("a,b\n1,ok\n2,caf"), 0xE9, .. Encoding.ASCII.GetBytes("\n3,fine\n")]);
+        var file = Temp.WriteBytes("data.csv", [.. Encoding.ASCII.GetBytes("a,b\n1,ok\n2,caf"), 0xE9, .. Encoding.ASCII.GetBytes("\n3,fine\n")]);
         var output = new StringWriter();
 
-        var summary = DatasetInspector.Inspect(new DatasetJob("data", file, ',', true, _temp.File("summary.json")), new DiagnosticWriter(output));
+        var summary = DatasetInspector.Inspect(new DatasetJob("data", file, ',', true, Temp.File("summary.json")), new DiagnosticWriter(output));
 
         Assert.IsNull(summary);
         StringAssert.StartsWith(output.ToString().Trim(), $"{file}(3,2) : error RB2007: this row holds bytes that are not valid UTF-8");
@@ -154,10 +146,10 @@ public sealed class SchemaValidationTests
     [TestMethod]
     public void AReplacementCharacterWrittenAsValidUtf8IsJustText()
     {
-        var file = _temp.Write("data.csv", "a,b\n1,\uFFFD\n");
+        var file = Temp.Write("data.csv", "a,b\n1,\uFFFD\n");
         var output = new StringWriter();
 
-        Assert.IsNotNull(DatasetInspector.Inspect(new DatasetJob("data", file, ',', true, _temp.File("summary.json")), new DiagnosticWriter(output)), output.ToString());
+        Assert.IsNotNull(DatasetInspector.Inspect(new DatasetJob("data", file, ',', true, Temp.File("summary.json")), new DiagnosticWriter(output)), output.ToString());
     }
 
     [TestMethod]
@@ -174,8 +166,8 @@ public sealed class SchemaValidationTests
             var id = row % 2503 == 11 ? "5" : row.ToString(System.Globalization.CultureInfo.InvariantCulture);
             csv.Append(row % 4001 == 9 ? $"{id},{a},{b}\n" : $"{id},{a},{b},{random.Next(3)},x{row % 7},{(row % 2 == 0 ? "yes" : "no")}\n");
         }
-        var file = _temp.Write("data.csv", csv.ToString());
-        var schemaFile = _temp.Write("data.schema.json", """
+        var file = Temp.Write("data.csv", csv.ToString());
+        var schemaFile = Temp.Write("data.schema.json", """
             { "fields": [ { "name": "id", "type": "integer" }, { "name": "a", "type": "number" }, { "name": "b", "type": "integer", "constraints": { "minimum": 0 } },
                           { "name": "c", "type": "integer" }, { "name": "d", "type": "string", "constraints": { "pattern": "x[0-6]" } }, { "name": "label", "type": "string" } ],
               "primaryKey": "id" }
@@ -186,8 +178,8 @@ public sealed class SchemaValidationTests
             var output = new StringWriter();
             var diagnostics = new DiagnosticWriter(output);
             var schema = withSchema ? SchemaLoading.Load(schemaFile, null, diagnostics) : null;
-            var report = _temp.File($"report-{threads}.json");
-            var summary = DatasetInspector.Inspect(new DatasetJob("data", file, ',', true, _temp.File("summary.json"), withSchema ? schemaFile : null, null, report), diagnostics, schema, null, threads);
+            var report = Temp.File($"report-{threads}.json");
+            var summary = DatasetInspector.Inspect(new DatasetJob("data", file, ',', true, Temp.File("summary.json"), withSchema ? schemaFile : null, null, report), diagnostics, schema, null, threads);
             return (output + File.ReadAllText(report), summary is null ? null : ReproJson.Serialize(summary));
         }
 

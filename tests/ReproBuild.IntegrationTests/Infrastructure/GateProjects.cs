@@ -8,7 +8,7 @@ internal sealed record GateProjects(string Root, string Models, string Gates)
 {
     public static GateProjects Create(string test, string modelItems, string gateItems)
     {
-        var root = Path.Combine(PackagedReproBuild.WorkRoot, $"{test}-{Guid.NewGuid():N}"[..Math.Min(test.Length + 9, 60)]);
+        var root = PackagedReproBuild.NewFolder(test);
         var projects = new GateProjects(root, Path.Combine(root, "Models"), Path.Combine(root, "Gates"));
         Directory.CreateDirectory(Path.Combine(projects.Models, "data"));
         Directory.CreateDirectory(projects.Gates);

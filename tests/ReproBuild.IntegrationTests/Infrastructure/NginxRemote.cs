@@ -34,7 +34,7 @@ internal sealed class NginxRemote : IDisposable
     {
         var nginx = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
             ?? throw new AssertFailedException("nginx is not installed: `apt-get install nginx` (.ci/run installs it).");
-        var prefix = Path.Combine(PackagedReproBuild.WorkRoot, $"nginx-{Guid.NewGuid():N}"[..14]);
+        var prefix = PackagedReproBuild.NewFolder("nginx");
         var root = Path.Combine(prefix, "www");
         Directory.CreateDirectory(root);
         Directory.CreateDirectory(Path.Combine(root, "secure"));
@@ -108,6 +108,6 @@ internal sealed class NginxRemote : IDisposable
         {
         }
         _process.Dispose();
-        PackagedReproBuild.TryDelete(_prefix);
+        TempFolder.DeleteQuietly(_prefix);
     }
 }

@@ -28,8 +28,7 @@ internal sealed class UserProject
 
     public static UserProject Create(string items, [CallerMemberName] string test = "", string name = "Models")
     {
-        var directory = Path.Combine(PackagedReproBuild.WorkRoot, $"{test}-{Guid.NewGuid():N}"[..Math.Min(test.Length + 9, 60)]);
-        System.IO.Directory.CreateDirectory(directory);
+        var directory = PackagedReproBuild.NewFolder(test);
         var project = new UserProject(directory, name);
         WriteUserSetup(directory);
         project.WriteProject(items);
@@ -73,7 +72,7 @@ internal sealed class UserProject
     public CommandResult Build(params string[] arguments) => DotNet.Run(Directory, ["build", .. arguments]);
 
     /// <summary>A build with environment variables of its own: a shared cache, remote credentials.</summary>
-    public CommandResult Build(IDictionary<string, string?> environment, params string[] arguments) => DotNet.Run(Directory, ["build", .. arguments], environment);
+    public CommandResult Build(IReadOnlyDictionary<string, string?> environment, params string[] arguments) => DotNet.Run(Directory, ["build", .. arguments], environment);
 
     /// <summary>The same project files and data in a new folder: what a second clone or a colleague has.</summary>
     public UserProject CopyTo(string name)

@@ -7,28 +7,23 @@ namespace ReproBuild.Tasks.Tests.Cache;
 
 /// <summary>The model cache over a local folder and a folder remote: round trips, and every way an entry can be wrong.</summary>
 [TestClass]
-public sealed class ModelCacheTests
+public sealed class ModelCacheTests : TempFolderTest
 {
     private const string Fingerprint = "0ee3023ad89c2f77ba0cc795c092e013a0bde89edbf0021b29400ae1c8689c0e";
 
-    private TempFolder _temp = null!;
     private RecordingBuildEngine _engine = null!;
 
     [TestInitialize]
     public void CreateFolder()
     {
-        _temp = new TempFolder();
         _engine = new RecordingBuildEngine();
     }
 
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
-
     private ModelCache Cache(string? local, string? remote) =>
-        new(local is null ? null : new CacheFolder(_temp.File(local)), remote is null ? null : new FolderRemote(_temp.File(remote)), new TaskLoggingHelper(_engine, "test"), "/work/App/App.csproj");
+        new(local is null ? null : new CacheFolder(Temp.File(local)), remote is null ? null : new FolderRemote(Temp.File(remote)), new TaskLoggingHelper(_engine, "test"), "/work/App/App.csproj");
 
     private string TrainedOutputs(string folder = "trained/Churn") =>
-        TrainedModelFiles.Write(_temp.File(folder), TrainedModelFiles.ResultFor("Churn", Fingerprint, "model bytes"), "model bytes");
+        IntermediateFiles.TrainedModel(Temp.File(folder), IntermediateFiles.ResultFor("Churn", Fingerprint, "model bytes"), "model bytes");
 
     private static string Sha(string text) => Sha256Digest.Of(Encoding.UTF8.GetBytes(text));
 
@@ -37,64 +32,64 @@ public sealed class ModelCacheTests
     {
         Cache("cache", null).Store("Churn", Fingerprint, TrainedOutputs(), CancellationToken.None);
 
-        var restored = Cache("cache", null).Restore("Churn", Fingerprint, _temp.File("obj/Churn"), CancellationToken.None);
+        var restored = Cache("cache", null).Restore("Churn", Fingerprint, Temp.File("obj/Churn"), CancellationToken.None);
 
         Assert.IsNotNull(restored, _engine.Log);
         Assert.AreEqual(Sha("model bytes"), restored.Value.Record.Sha256);
-        CollectionAssert.AreEquivalent(new[] { ModelOutputFiles.Model, ModelOutputFiles.Metrics, ModelOutputFiles.Provenance, ModelOutputFiles.Result }, Directory.GetFiles(_temp.File("obj/Churn")).Select(Path.GetFileName).ToArray());
-        Assert.AreEqual("model bytes", File.ReadAllText(_temp.File($"obj/Churn/{ModelOutputFiles.Model}")));
-        CollectionAssert.AreEqual(new[] { _temp.File("obj/Churn") }, Directory.GetDirectories(_temp.File("obj")), "A staging folder was left behind.");
-        Assert.IsNull(Cache("cache", null).Restore("Churn", new string('1', 64), _temp.File("obj/Other"), CancellationToken.None), "Another fingerprint is a miss.");
+        CollectionAssert.AreEquivalent(new[] { ModelOutputFiles.Model, ModelOutputFiles.Metrics, ModelOutputFiles.Provenance, ModelOutputFiles.Result }, Directory.GetFiles(Temp.File("obj/Churn")).Select(Path.GetFileName).ToArray());
+        Assert.AreEqual("model bytes", File.ReadAllText(Temp.File($"obj/Churn/{ModelOutputFiles.Model}")));
+        CollectionAssert.AreEqual(new[] { Temp.File("obj/Churn") }, Directory.GetDirectories(Temp.File("obj")), "A staging folder was left behind.");
+        Assert.IsNull(Cache("cache", null).Restore("Churn", new string('1', 64), Temp.File("obj/Other"), CancellationToken.None), "Another fingerprint is a miss.");
     }
 
     [TestMethod]
     public void ADamagedEntryIsAWarningAndAMissAndIsRemoved()
     {
         Cache("cache", null).Store("Churn", Fingerprint, TrainedOutputs(), CancellationToken.None);
-        File.WriteAllText(_temp.File($"cache/cas/{Sha("model bytes")}"), "bit rot");
+        File.WriteAllText(Temp.File($"cache/cas/{Sha("model bytes")}"), "bit rot");
 
-        Assert.IsNull(Cache("cache", null).Restore("Churn", Fingerprint, _temp.File("obj/Churn"), CancellationToken.None));
+        Assert.IsNull(Cache("cache", null).Restore("Churn", Fingerprint, Temp.File("obj/Churn"), CancellationToken.None));
 
         Assert.AreEqual("RB4004", _engine.Warnings.Single().Code);
-        Assert.IsFalse(File.Exists(_temp.File($"cache/cas/{Sha("model bytes")}")));
-        Assert.IsFalse(File.Exists(_temp.File($"cache/ac/{Fingerprint}")));
-        Assert.IsFalse(Directory.Exists(_temp.File("obj/Churn")));
+        Assert.IsFalse(File.Exists(Temp.File($"cache/cas/{Sha("model bytes")}")));
+        Assert.IsFalse(File.Exists(Temp.File($"cache/ac/{Fingerprint}")));
+        Assert.IsFalse(Directory.Exists(Temp.File("obj/Churn")));
     }
 
     [TestMethod]
     public void TheRemoteFillsTheLocalCacheAndAPushLandsThere()
     {
         Cache(null, "remote").Store("Churn", Fingerprint, TrainedOutputs(), CancellationToken.None);
-        Assert.IsTrue(File.Exists(_temp.File($"remote/ac/{Fingerprint}")));
+        Assert.IsTrue(File.Exists(Temp.File($"remote/ac/{Fingerprint}")));
 
-        var restored = Cache("cache", "remote").Restore("Churn", Fingerprint, _temp.File("obj/Churn"), CancellationToken.None);
+        var restored = Cache("cache", "remote").Restore("Churn", Fingerprint, Temp.File("obj/Churn"), CancellationToken.None);
 
         Assert.IsNotNull(restored, _engine.Log);
         StringAssert.StartsWith(restored.Value.From, "the remote cache");
-        Assert.AreEqual("model bytes", File.ReadAllText(_temp.File($"cache/cas/{Sha("model bytes")}")));
-        Assert.IsNotNull(Cache("cache", null).Restore("Churn", Fingerprint, _temp.File("obj/Again"), CancellationToken.None), "What came from the remote was not kept locally.");
+        Assert.AreEqual("model bytes", File.ReadAllText(Temp.File($"cache/cas/{Sha("model bytes")}")));
+        Assert.IsNotNull(Cache("cache", null).Restore("Churn", Fingerprint, Temp.File("obj/Again"), CancellationToken.None), "What came from the remote was not kept locally.");
     }
 
     [TestMethod]
     public void GarbageFromTheRemoteIsAWarningAndNeverReachesTheLocalCache()
     {
         Cache(null, "remote").Store("Churn", Fingerprint, TrainedOutputs(), CancellationToken.None);
-        File.WriteAllText(_temp.File($"remote/cas/{Sha("model bytes")}"), "garbage");
+        File.WriteAllText(Temp.File($"remote/cas/{Sha("model bytes")}"), "garbage");
 
-        Assert.IsNull(Cache("cache", "remote").Restore("Churn", Fingerprint, _temp.File("obj/Churn"), CancellationToken.None));
+        Assert.IsNull(Cache("cache", "remote").Restore("Churn", Fingerprint, Temp.File("obj/Churn"), CancellationToken.None));
 
         Assert.AreEqual("RB4006", _engine.Warnings.Single().Code);
-        Assert.IsFalse(Directory.Exists(_temp.File("cache/cas")) && Directory.EnumerateFiles(_temp.File("cache/cas")).Any(), "Garbage from the remote reached the local cache.");
-        Assert.IsFalse(File.Exists(_temp.File($"cache/ac/{Fingerprint}")));
+        Assert.IsFalse(Directory.Exists(Temp.File("cache/cas")) && Directory.EnumerateFiles(Temp.File("cache/cas")).Any(), "Garbage from the remote reached the local cache.");
+        Assert.IsFalse(File.Exists(Temp.File($"cache/ac/{Fingerprint}")));
     }
 
     [TestMethod]
     public void AnUnreachableRemoteIsOneWarningAndAMiss()
     {
-        var cache = new ModelCache(null, new FolderRemote(_temp.File("no/such/share")), new TaskLoggingHelper(_engine, "test"), "/work/App/App.csproj");
+        var cache = new ModelCache(null, new FolderRemote(Temp.File("no/such/share")), new TaskLoggingHelper(_engine, "test"), "/work/App/App.csproj");
 
-        Assert.IsNull(cache.Restore("Churn", Fingerprint, _temp.File("obj/Churn"), CancellationToken.None));
-        Assert.IsNull(cache.Restore("Iris", Fingerprint, _temp.File("obj/Iris"), CancellationToken.None));
+        Assert.IsNull(cache.Restore("Churn", Fingerprint, Temp.File("obj/Churn"), CancellationToken.None));
+        Assert.IsNull(cache.Restore("Iris", Fingerprint, Temp.File("obj/Iris"), CancellationToken.None));
 
         Assert.AreEqual("RB4005", _engine.Warnings.Single().Code, "A remote that is down should be asked once per build step.");
     }
@@ -103,42 +98,42 @@ public sealed class ModelCacheTests
     public void ARecordThatNamesAnotherModelsValidFilesIsRefusedAndRemoved()
     {
         var other = new string('2', 64);
-        Cache("cache", null).Store("Iris", other, TrainedModelFiles.Write(_temp.File("trained/Iris"), TrainedModelFiles.ResultFor("Iris", other, "iris bytes"), "iris bytes"), CancellationToken.None);
+        Cache("cache", null).Store("Iris", other, IntermediateFiles.TrainedModel(Temp.File("trained/Iris"), IntermediateFiles.ResultFor("Iris", other, "iris bytes"), "iris bytes"), CancellationToken.None);
         // A hand-edited record: every file it names is whole and hashes right, but they are Iris's, from other inputs.
-        var record = File.ReadAllText(_temp.File($"cache/ac/{other}")).Replace(other, Fingerprint, StringComparison.Ordinal).Replace("\"Iris\"", "\"Churn\"", StringComparison.Ordinal);
-        _temp.Write($"cache/ac/{Fingerprint}", record);
+        var record = File.ReadAllText(Temp.File($"cache/ac/{other}")).Replace(other, Fingerprint, StringComparison.Ordinal).Replace("\"Iris\"", "\"Churn\"", StringComparison.Ordinal);
+        Temp.Write($"cache/ac/{Fingerprint}", record);
 
-        Assert.IsNull(Cache("cache", null).Restore("Churn", Fingerprint, _temp.File("obj/Churn"), CancellationToken.None), _engine.Log);
+        Assert.IsNull(Cache("cache", null).Restore("Churn", Fingerprint, Temp.File("obj/Churn"), CancellationToken.None), _engine.Log);
 
         Assert.AreEqual("RB4004", _engine.Warnings.Single().Code, _engine.Log);
         StringAssert.Contains(_engine.Warnings.Single().Message, "model 'Iris'");
-        Assert.IsFalse(File.Exists(_temp.File($"cache/ac/{Fingerprint}")), "The record was not removed.");
-        Assert.IsFalse(Directory.Exists(_temp.File("obj/Churn")), "Refused outputs were placed in obj/.");
+        Assert.IsFalse(File.Exists(Temp.File($"cache/ac/{Fingerprint}")), "The record was not removed.");
+        Assert.IsFalse(Directory.Exists(Temp.File("obj/Churn")), "Refused outputs were placed in obj/.");
     }
 
     [TestMethod]
     public void OutputsOfOtherInputsAreNeverStored()
     {
-        var stale = TrainedModelFiles.Write(_temp.File("trained/Churn"), TrainedModelFiles.ResultFor("Churn", new string('3', 64), "old model"), "old model");
+        var stale = IntermediateFiles.TrainedModel(Temp.File("trained/Churn"), IntermediateFiles.ResultFor("Churn", new string('3', 64), "old model"), "old model");
 
         Cache("cache", null).Store("Churn", Fingerprint, stale, CancellationToken.None);
 
         Assert.AreEqual("RB3009", _engine.Warnings.Single().Code, _engine.Log);
-        Assert.IsFalse(File.Exists(_temp.File($"cache/ac/{Fingerprint}")), "The cache recorded a model under a fingerprint it was not trained from.");
+        Assert.IsFalse(File.Exists(Temp.File($"cache/ac/{Fingerprint}")), "The cache recorded a model under a fingerprint it was not trained from.");
     }
 
     [TestMethod]
     public void TemporaryFilesOfKilledWritersAreRemovedWhenTheCacheIsNextWritten()
     {
-        var abandoned = _temp.Write($"cache/cas/.{new string('4', 64)}.0123456789abcdef.tmp", "half");
-        var fresh = _temp.Write("cache/tmp/.in-flight.tmp", "another writer, still busy");
+        var abandoned = Temp.Write($"cache/cas/.{new string('4', 64)}.0123456789abcdef.tmp", "half");
+        var fresh = Temp.Write("cache/tmp/.in-flight.tmp", "another writer, still busy");
         File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - TimeSpan.FromHours(1));
 
         Cache("cache", null).Store("Churn", Fingerprint, TrainedOutputs(), CancellationToken.None);
 
         Assert.IsFalse(File.Exists(abandoned), "An abandoned temporary file stayed in cas/.");
         Assert.IsTrue(File.Exists(fresh), "A temporary file that may still be written was removed.");
-        Assert.AreEqual(0, Directory.GetFiles(_temp.File("cache/tmp")).Count(f => f != fresh), "The store left temporary files.");
+        Assert.AreEqual(0, Directory.GetFiles(Temp.File("cache/tmp")).Count(f => f != fresh), "The store left temporary files.");
     }
 
     [TestMethod]

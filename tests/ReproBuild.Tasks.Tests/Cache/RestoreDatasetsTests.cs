@@ -7,29 +7,24 @@ namespace ReproBuild.Tasks.Tests.Cache;
 
 /// <summary>Data restore from a path source: what is written in place, when, and what never is.</summary>
 [TestClass]
-public sealed class RestoreDatasetsTests
+public sealed class RestoreDatasetsTests : TempFolderTest
 {
     private const string Pinned = "a,b\n1,2\n";
 
-    private TempFolder _temp = null!;
     private RecordingBuildEngine _engine = null!;
 
     [TestInitialize]
     public void CreateFolder()
     {
-        _temp = new TempFolder();
         _engine = new RecordingBuildEngine();
-        _temp.Write("share/pinned.csv", Pinned);
+        Temp.Write("share/pinned.csv", Pinned);
     }
-
-    [TestCleanup]
-    public void DeleteFolder() => _temp.Dispose();
 
     private static string Sha(string text) => Sha256Digest.Of(Encoding.UTF8.GetBytes(text));
 
-    private string Target => _temp.File("app/data/train.csv");
+    private string Target => Temp.File("app/data/train.csv");
 
-    private string ProjectFile => _temp.File("app/App.csproj");
+    private string ProjectFile => Temp.File("app/App.csproj");
 
     private bool Restore(string? source = "../share/pinned.csv", string? hash = null, bool cache = true, string? target = null)
     {
@@ -43,15 +38,15 @@ public sealed class RestoreDatasetsTests
         {
             BuildEngine = _engine,
             Datasets = [item],
-            CacheDirectory = cache ? _temp.File("cache") : "",
-            IntermediateDirectory = _temp.File("app/obj/reprobuild"),
+            CacheDirectory = cache ? Temp.File("cache") : "",
+            IntermediateDirectory = Temp.File("app/obj/reprobuild"),
             ProjectFile = ProjectFile,
         }.Execute();
     }
 
     /// <summary>The project file as a user writes it, the Dataset element on line 3, column 5 (1-based).</summary>
     private void WriteProject(string include, string source) =>
-        _temp.Write("app/App.csproj", $"""
+        Temp.Write("app/App.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <ItemGroup>
                 <Dataset Include="{System.Security.SecurityElement.Escape(include)}" Source="{System.Security.SecurityElement.Escape(source)}" Hash="{Sha(Pinned)}" />
@@ -61,7 +56,7 @@ public sealed class RestoreDatasetsTests
 
     /// <summary>Every file under the test folder except the given ones: what a refused restore must not have added.</summary>
     private string[] FilesBesides(params string[] expected) =>
-        [.. Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories).Except(expected).Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(Temp.Path, "*", SearchOption.AllDirectories).Except(expected).Order(StringComparer.Ordinal)];
 
     [TestMethod]
     public void AMissingFileIsFetchedCheckedAndCached()
@@ -69,7 +64,7 @@ public sealed class RestoreDatasetsTests
         Assert.IsTrue(Restore(), _engine.Log);
 
         Assert.AreEqual(Pinned, File.ReadAllText(Target));
-        Assert.AreEqual(Pinned, File.ReadAllText(_temp.File($"cache/cas/{Sha(Pinned)}")));
+        Assert.AreEqual(Pinned, File.ReadAllText(Temp.File($"cache/cas/{Sha(Pinned)}")));
         Assert.IsTrue(_engine.Messages.Any(m => m.Message!.StartsWith("ReproBuild: restored", StringComparison.Ordinal)), _engine.Log);
     }
 
@@ -78,7 +73,7 @@ public sealed class RestoreDatasetsTests
     {
         Assert.IsTrue(Restore(), _engine.Log);
         File.Delete(Target);
-        File.Delete(_temp.File("share/pinned.csv"));
+        File.Delete(Temp.File("share/pinned.csv"));
 
         Assert.IsTrue(Restore(), _engine.Log);
         Assert.AreEqual(Pinned, File.ReadAllText(Target));
@@ -87,7 +82,7 @@ public sealed class RestoreDatasetsTests
     [TestMethod]
     public void AFileThatIsAlreadyThePinnedOneIsLeftAlone()
     {
-        _temp.Write("app/data/train.csv", Pinned);
+        Temp.Write("app/data/train.csv", Pinned);
         var written = File.GetLastWriteTimeUtc(Target);
 
         Assert.IsTrue(Restore(source: "../share/nowhere.csv"), _engine.Log);
@@ -104,19 +99,19 @@ public sealed class RestoreDatasetsTests
         Assert.AreEqual("RB4008", error.Code);
         StringAssert.Contains(error.Message, Sha(Pinned));
         Assert.IsFalse(File.Exists(Target));
-        Assert.AreEqual(0, Directory.GetFiles(_temp.Path, "*.tmp", SearchOption.AllDirectories).Length);
+        Assert.AreEqual(0, Directory.GetFiles(Temp.Path, "*.tmp", SearchOption.AllDirectories).Length);
     }
 
     [TestMethod]
     public void ALocalEditIsReplacedWithAWarningAndKept()
     {
-        _temp.Write("app/data/train.csv", "a,b\n9,9\n");
+        Temp.Write("app/data/train.csv", "a,b\n9,9\n");
 
         Assert.IsTrue(Restore(), _engine.Log);
 
         Assert.AreEqual(Pinned, File.ReadAllText(Target));
         Assert.AreEqual("RB4012", _engine.Warnings.Single().Code);
-        Assert.AreEqual("a,b\n9,9\n", File.ReadAllText(_temp.File($"cache/cas/{Sha("a,b\n9,9\n")}")));
+        Assert.AreEqual("a,b\n9,9\n", File.ReadAllText(Temp.File($"cache/cas/{Sha("a,b\n9,9\n")}")));
     }
 
     [TestMethod]
@@ -133,7 +128,7 @@ public sealed class RestoreDatasetsTests
     [TestMethod]
     public void AnAbsolutePathIsASource()
     {
-        Assert.IsTrue(Restore(source: _temp.File("share/pinned.csv")), _engine.Log);
+        Assert.IsTrue(Restore(source: Temp.File("share/pinned.csv")), _engine.Log);
         Assert.AreEqual(Pinned, File.ReadAllText(Target));
     }
 
@@ -159,7 +154,7 @@ public sealed class RestoreDatasetsTests
         Assert.AreEqual((3, 5), (error.LineNumber, error.ColumnNumber), "the error is at the Dataset element");
         StringAssert.Contains(error.Message, "a Source is an http:// or https:// URL, or a path to a file (relative to the project, or absolute)");
         Assert.IsFalse(File.Exists(Target));
-        Assert.AreEqual("", string.Join("\n", FilesBesides(ProjectFile, _temp.File("share/pinned.csv"))), "a refused Source wrote something");
+        Assert.AreEqual("", string.Join("\n", FilesBesides(ProjectFile, Temp.File("share/pinned.csv"))), "a refused Source wrote something");
     }
 
     [TestMethod]
@@ -177,7 +172,7 @@ public sealed class RestoreDatasetsTests
     [DataRow("app/../train.csv")]
     public void ADatasetOutsideTheProjectIsRB1018AtTheDatasetElementAndNothingIsWritten(string relativeTarget)
     {
-        var target = _temp.File(relativeTarget);
+        var target = Temp.File(relativeTarget);
         WriteProject(target, "../share/pinned.csv");
 
         Assert.IsFalse(Restore(target: target));
@@ -186,16 +181,16 @@ public sealed class RestoreDatasetsTests
         Assert.AreEqual(ProjectFile, error.File);
         Assert.AreEqual((3, 5), (error.LineNumber, error.ColumnNumber), "the error is at the Dataset element");
         StringAssert.Contains(error.Message, Path.GetFullPath(target));
-        StringAssert.Contains(error.Message, $"the project's folder '{_temp.File("app")}'");
+        StringAssert.Contains(error.Message, $"the project's folder '{Temp.File("app")}'");
         Assert.IsFalse(File.Exists(Path.GetFullPath(target)));
-        Assert.IsFalse(Directory.Exists(_temp.File("elsewhere")), "the folder of a refused dataset was created");
-        Assert.AreEqual("", string.Join("\n", FilesBesides(ProjectFile, _temp.File("share/pinned.csv"))), "a refused restore wrote something");
+        Assert.IsFalse(Directory.Exists(Temp.File("elsewhere")), "the folder of a refused dataset was created");
+        Assert.AreEqual("", string.Join("\n", FilesBesides(ProjectFile, Temp.File("share/pinned.csv"))), "a refused restore wrote something");
     }
 
     [TestMethod]
     public void ADatasetThatIsAlreadyInPlaceOutsideTheProjectIsStillRB1018()
     {
-        var outside = _temp.Write("elsewhere/train.csv", Pinned);
+        var outside = Temp.Write("elsewhere/train.csv", Pinned);
 
         Assert.IsFalse(Restore(target: outside));
 
@@ -205,35 +200,35 @@ public sealed class RestoreDatasetsTests
     [TestMethod]
     public void AFolderLinkThatLeadsOutsideTheProjectIsFollowedBeforeTheCheck()
     {
-        Directory.CreateDirectory(_temp.File("outside"));
-        Directory.CreateDirectory(_temp.File("app"));
-        Directory.CreateSymbolicLink(_temp.File("app/data"), "../outside");
+        Directory.CreateDirectory(Temp.File("outside"));
+        Directory.CreateDirectory(Temp.File("app"));
+        Directory.CreateSymbolicLink(Temp.File("app/data"), "../outside");
 
         Assert.IsFalse(Restore());
 
         StringAssert.Contains(_engine.SingleError(ErrorCodes.DatasetOutsideProject).Message, Target);
-        Assert.IsEmpty(Directory.GetFileSystemEntries(_temp.File("outside")), "a file was written through the link");
+        Assert.IsEmpty(Directory.GetFileSystemEntries(Temp.File("outside")), "a file was written through the link");
     }
 
     [TestMethod]
     public void AFolderLinkThatStaysInsideTheProjectIsFine()
     {
-        Directory.CreateDirectory(_temp.File("app/real"));
-        Directory.CreateSymbolicLink(_temp.File("app/data"), _temp.File("app/real"));
+        Directory.CreateDirectory(Temp.File("app/real"));
+        Directory.CreateSymbolicLink(Temp.File("app/data"), Temp.File("app/real"));
 
         Assert.IsTrue(Restore(), _engine.Log);
 
-        Assert.AreEqual(Pinned, File.ReadAllText(_temp.File("app/real/train.csv")));
+        Assert.AreEqual(Pinned, File.ReadAllText(Temp.File("app/real/train.csv")));
     }
 
     [TestMethod]
     public void ADatasetInTheProjectsRepositoryButOutsideTheProjectIsRestored()
     {
-        Directory.CreateDirectory(_temp.File("repo/.git"));
-        var project = _temp.File("repo/src/app/App.csproj");
-        var target = _temp.File("repo/data/train.csv");
+        Directory.CreateDirectory(Temp.File("repo/.git"));
+        var project = Temp.File("repo/src/app/App.csproj");
+        var target = Temp.File("repo/data/train.csv");
         var item = new TaskItem(target);
-        item.SetMetadata("Source", _temp.File("share/pinned.csv"));
+        item.SetMetadata("Source", Temp.File("share/pinned.csv"));
         item.SetMetadata("Hash", Sha(Pinned));
 
         var restored = new RestoreDatasets
@@ -241,7 +236,7 @@ public sealed class RestoreDatasetsTests
             BuildEngine = _engine,
             Datasets = [item],
             CacheDirectory = "",
-            IntermediateDirectory = _temp.File("repo/src/app/obj/reprobuild"),
+            IntermediateDirectory = Temp.File("repo/src/app/obj/reprobuild"),
             ProjectFile = project,
         }.Execute();
 
@@ -252,8 +247,8 @@ public sealed class RestoreDatasetsTests
     [TestMethod]
     public void AReplacedFileThatIsALinkIsReplacedNotWrittenThrough()
     {
-        var elsewhere = _temp.Write("elsewhere/notes.csv", "a,b\n9,9\n");
-        Directory.CreateDirectory(_temp.File("app/data"));
+        var elsewhere = Temp.Write("elsewhere/notes.csv", "a,b\n9,9\n");
+        Directory.CreateDirectory(Temp.File("app/data"));
         File.CreateSymbolicLink(Target, elsewhere);
 
         Assert.IsTrue(Restore(), _engine.Log);
@@ -266,16 +261,16 @@ public sealed class RestoreDatasetsTests
     [TestMethod]
     public void TemporaryFilesAndMarkersStayInTheDatasetsFolderObjAndTheCache()
     {
-        _temp.Write("app/data/train.csv", "a,b\n9,9\n");
+        Temp.Write("app/data/train.csv", "a,b\n9,9\n");
 
         Assert.IsTrue(Restore(), _engine.Log);
 
-        foreach (var file in FilesBesides(_temp.File("share/pinned.csv")))
+        foreach (var file in FilesBesides(Temp.File("share/pinned.csv")))
         {
             Assert.IsTrue(
-                file.StartsWith(_temp.File("app/data") + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                || file.StartsWith(_temp.File("app/obj") + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                || file.StartsWith(_temp.File("cache") + Path.DirectorySeparatorChar, StringComparison.Ordinal),
+                file.StartsWith(Temp.File("app/data") + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || file.StartsWith(Temp.File("app/obj") + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || file.StartsWith(Temp.File("cache") + Path.DirectorySeparatorChar, StringComparison.Ordinal),
                 $"The restore wrote {file}.");
         }
     }

@@ -13,10 +13,10 @@ internal static class HeadlessChromium
             .FirstOrDefault(File.Exists);
 
     /// <summary>The page's DOM once its scripts finished, and what the browser logged (console messages included).</summary>
-    public static ProcessResult DumpDom(string chromium, string page, string profile) =>
+    public static CommandResult DumpDom(string chromium, string page, string profile) =>
         Processes.Run(chromium, Path.GetDirectoryName(page)!, [.. Common(profile), "--enable-logging=stderr", "--v=0", "--dump-dom", new Uri(page).AbsoluteUri]);
 
-    public static ProcessResult Screenshot(string chromium, string page, string png, string profile) =>
+    public static CommandResult Screenshot(string chromium, string page, string png, string profile) =>
         Processes.Run(chromium, Path.GetDirectoryName(page)!, [.. Common(profile), "--hide-scrollbars", "--window-size=1400,3000", $"--screenshot={png}", new Uri(page).AbsoluteUri]);
 
     // Root in a container needs --no-sandbox; a profile of its own per run keeps parallel runs apart; the virtual

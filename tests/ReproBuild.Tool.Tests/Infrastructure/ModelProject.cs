@@ -10,9 +10,10 @@ namespace ReproBuild.Tool.Tests.Infrastructure;
 /// </summary>
 internal sealed class ModelProject : IDisposable
 {
+    private readonly TempFolder _root = new("tool-tests");
+
     public ModelProject()
     {
-        Root = Path.Combine(Path.GetTempPath(), "reprobuild-tool-tests", Guid.NewGuid().ToString("N")[..12]);
         Directory = Path.Combine(Root, "Models");
         System.IO.Directory.CreateDirectory(Directory);
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), $"<Project><Import Project=\"{Path.Combine(Repository.Root, "samples", "Directory.Build.props")}\" /></Project>");
@@ -22,7 +23,7 @@ internal sealed class ModelProject : IDisposable
         WriteProject(trees: 5);
     }
 
-    public string Root { get; }
+    public string Root => _root.Path;
 
     public string Directory { get; }
 
@@ -55,35 +56,18 @@ internal sealed class ModelProject : IDisposable
     }
 
     /// <summary>
-    /// Builds without building the repository's projects again (the test project already built them), with a model
-    /// cache of its own: a model restored from a cache is not trained, and leaves no run record.
+    /// Builds without building the repository's projects again (the test project already built them), with the
+    /// model cache of its own that every command run in the project's folder gets (<see cref="Processes"/>): a model
+    /// restored from a cache is not trained, and leaves no run record.
     /// </summary>
-    public ProcessResult Build() =>
-        Processes.DotNet(
-            Directory,
-            ["build", "-c", Repository.Configuration, "-p:BuildProjectReferences=false", "-nologo"],
-            new Dictionary<string, string> { ["REPROBUILD_CACHE"] = Path.Combine(Root, "cache") });
+    public CommandResult Build() =>
+        DotNet.Run(Directory, ["build", "-c", Repository.Configuration, "-p:BuildProjectReferences=false", "-nologo"]);
 
     /// <summary>Runs the freshly built tool, as `reprobuild ARGS` would, in the project's folder.</summary>
-    public ProcessResult Tool(params string[] arguments) =>
-        Processes.DotNet(Directory, ["exec", Repository.ToolAssembly, .. arguments]);
+    public CommandResult Tool(params string[] arguments) =>
+        DotNet.Run(Directory, ["exec", Repository.ToolAssembly, .. arguments]);
 
-    public ProcessResult Git(params string[] arguments) =>
-        Processes.Run("git", Directory, ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", .. arguments]);
-
-    public void Dispose()
-    {
-        try
-        {
-            System.IO.Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => _root.Dispose();
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
