@@ -69,7 +69,23 @@ public sealed class RunningCommand : IDisposable
         return Result;
     }
 
-    public void Dispose() => Process.Dispose();
+    /// <summary>Kills the command (and what it started) if it still runs: a test that fails half-way leaves no process behind.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+                Process.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It was never started, or has ended in the meantime.
+        }
+        Process.Dispose();
+    }
 
     private void Append(string? line, StringBuilder stream)
     {
