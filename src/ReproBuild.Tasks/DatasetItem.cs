@@ -11,7 +11,7 @@ internal sealed record DatasetItem(string Name, string FullPath, char Separator,
         var name = ItemNames.Normalize(Metadata(item, "Name") ?? Path.GetFileNameWithoutExtension(fullPath));
         if (!ItemNames.IsDatasetName(name))
         {
-            problems.Error(ErrorCodes.InvalidModelName, $"Dataset '{item.ItemSpec}' has the name '{name}'; a dataset name may use letters, digits, '_', '-' and '.'. Set its Name metadata.");
+            problems.ErrorAtElement(item, "Dataset", ErrorCodes.InvalidModelName, $"Dataset '{item.ItemSpec}' has the name '{name}'; a dataset name may use letters, digits, '_', '-' and '.'. Set its Name metadata.");
             return null;
         }
 
@@ -26,7 +26,7 @@ internal sealed record DatasetItem(string Name, string FullPath, char Separator,
         };
         if (separator is null)
         {
-            problems.Error(ErrorCodes.InvalidMetadataValue, $"Dataset '{name}' has Separator '{item.GetMetadata("Separator")}'; use one character, or \\t for a tab.");
+            problems.ErrorAtElement(item, "Dataset", ErrorCodes.InvalidMetadataValue, $"Dataset '{name}' has Separator '{item.GetMetadata("Separator")}'; use one character, or \\t for a tab.");
             return null;
         }
 
@@ -34,7 +34,7 @@ internal sealed record DatasetItem(string Name, string FullPath, char Separator,
         var hasHeader = true;
         if (hasHeaderText is not null && !bool.TryParse(hasHeaderText, out hasHeader))
         {
-            problems.Error(ErrorCodes.InvalidMetadataValue, $"Dataset '{name}' has HasHeader '{hasHeaderText}'; use true or false.");
+            problems.ErrorAtElement(item, "Dataset", ErrorCodes.InvalidMetadataValue, $"Dataset '{name}' has HasHeader '{hasHeaderText}'; use true or false.");
             return null;
         }
 
@@ -59,15 +59,15 @@ internal sealed record DatasetItem(string Name, string FullPath, char Separator,
             }
             if (!names.Add(dataset.Name))
             {
-                problems.Error(ErrorCodes.DuplicateName, $"Two Dataset items are named '{dataset.Name}'; give one a different Name metadata.");
+                problems.ErrorAtElement(item, "Dataset", ErrorCodes.DuplicateName, $"Two Dataset items are named '{dataset.Name}'; give one a different Name metadata.");
             }
             else if (!File.Exists(dataset.FullPath))
             {
-                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the file '{dataset.FullPath}' does not exist.");
+                problems.ErrorAtElement(item, "Dataset", ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the file '{dataset.FullPath}' does not exist.");
             }
             else if (dataset.SchemaFile is not null && !File.Exists(dataset.SchemaFile))
             {
-                problems.Error(ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the schema file '{dataset.SchemaFile}' does not exist.");
+                problems.ErrorAtElement(item, "Dataset", ErrorCodes.DatasetFileNotFound, $"Dataset '{dataset.Name}': the schema file '{dataset.SchemaFile}' does not exist.");
             }
             else
             {

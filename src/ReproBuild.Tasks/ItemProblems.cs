@@ -3,7 +3,7 @@ using Microsoft.Build.Utilities;
 
 namespace ReproBuild.Tasks;
 
-/// <summary>Reports a problem with an item's metadata as an RB error at the project file that declares it.</summary>
+/// <summary>Reports a problem with an item's metadata as an RB error at the element that declares it (or, failing that, its project file).</summary>
 /// <param name="log">Where to report; null only counts, for tasks that leave reporting to the build's own checks.</param>
 internal sealed class ItemProblems(TaskLoggingHelper? log, string projectFile)
 {
@@ -27,13 +27,17 @@ internal sealed class ItemProblems(TaskLoggingHelper? log, string projectFile)
     public void ErrorAtElement(ITaskItem item, string itemType, string code, string message, params string[] metadata)
     {
         ErrorCount++;
+        if (log is null)
+        {
+            return;
+        }
         var file = item.GetMetadata("DefiningProjectFullPath") is { Length: > 0 } defining ? defining : projectFile;
         if (!_locators.TryGetValue((file, itemType), out var locator))
         {
             _locators[(file, itemType)] = locator = new ItemLocator(file, itemType);
         }
         var (line, column) = locator.Find(item.ItemSpec, [.. metadata.Select(name => (name, item.GetMetadata(name)))]);
-        log?.LogError(null, code, null, file, line, column, 0, 0, message);
+        log.LogError(null, code, null, file, line, column, 0, 0, message);
     }
 
     public void Warning(string code, string message) =>

@@ -40,13 +40,13 @@ internal sealed record ModelItem(
             }
             if (!names.Add(model.Name))
             {
-                problems.Error(ErrorCodes.DuplicateName, $"Two Model items are named '{model.Name}'.");
+                problems.ErrorAtElement(item, "Model", ErrorCodes.DuplicateName, $"Two Model items are named '{model.Name}'.");
                 continue;
             }
             if (new[] { model.Dataset, model.TestDataset }.OfType<string>().FirstOrDefault(d => !datasets.Contains(d)) is { } missing)
             {
                 var known = datasets.Count == 0 ? "the project declares no Dataset items" : $"known datasets: {string.Join(", ", datasets.Order(StringComparer.Ordinal))}";
-                problems.Error(ErrorCodes.UnknownDataset, $"Model '{model.Name}' refers to dataset '{missing}', which is not declared; {known}.");
+                problems.ErrorAtElement(item, "Model", ErrorCodes.UnknownDataset, $"Model '{model.Name}' refers to dataset '{missing}', which is not declared; {known}.");
                 continue;
             }
             models.Add(model);
@@ -60,7 +60,7 @@ internal sealed record ModelItem(
         var errorsBefore = problems.ErrorCount;
         if (!ItemNames.IsModelName(name))
         {
-            problems.Error(ErrorCodes.InvalidModelName, $"Model '{name}': a model's name must be a C# identifier (letters, digits and '_', not starting with a digit).");
+            problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidModelName, $"Model '{name}': a model's name must be a C# identifier (letters, digits and '_', not starting with a digit).");
         }
 
         string Required(string metadata)
@@ -68,7 +68,7 @@ internal sealed record ModelItem(
             var value = DatasetItem.Metadata(item, metadata);
             if (value is null)
             {
-                problems.Error(ErrorCodes.MissingMetadata, $"Model '{name}' has no {metadata} metadata; it is required.");
+                problems.ErrorAtElement(item, "Model", ErrorCodes.MissingMetadata, $"Model '{name}' has no {metadata} metadata; it is required.");
             }
             return value ?? "";
         }
@@ -80,12 +80,12 @@ internal sealed record ModelItem(
         var label = DatasetItem.Metadata(item, "LabelColumn") ?? DatasetItem.Metadata(item, "Label") ?? "";
         if (label.Length == 0)
         {
-            problems.Error(ErrorCodes.MissingMetadata, $"Model '{name}' has no label column. Write LabelColumn=\"<column>\" on the item (MSBuild keeps the Label attribute for itself, so Label=\"...\" is ignored), or <Label>column</Label> as a child element.");
+            problems.ErrorAtElement(item, "Model", ErrorCodes.MissingMetadata, $"Model '{name}' has no label column. Write LabelColumn=\"<column>\" on the item (MSBuild keeps the Label attribute for itself, so Label=\"...\" is ignored), or <Label>column</Label> as a child element.");
         }
         var task = taskText.Length == 0 ? null : Catalog.NormalizeTask(taskText);
         if (taskText.Length > 0 && task is null)
         {
-            problems.Error(ErrorCodes.UnknownTask, $"Model '{name}' has Task '{taskText}'; valid tasks: {string.Join(", ", Catalog.Tasks)}.");
+            problems.ErrorAtElement(item, "Model", ErrorCodes.UnknownTask, $"Model '{name}' has Task '{taskText}'; valid tasks: {string.Join(", ", Catalog.Tasks)}.");
         }
 
         var trainer = "";
@@ -95,17 +95,17 @@ internal sealed record ModelItem(
             trainer = trainerText is null ? Catalog.Trainers[task][0] : Catalog.NormalizeTrainer(task, trainerText) ?? "";
             if (trainer.Length == 0)
             {
-                problems.Error(ErrorCodes.UnknownTrainer, $"Model '{name}' has Trainer '{trainerText}', which ReproBuild does not know for {task}; valid trainers: {string.Join(", ", Catalog.Trainers[task])}.");
+                problems.ErrorAtElement(item, "Model", ErrorCodes.UnknownTrainer, $"Model '{name}' has Trainer '{trainerText}', which ReproBuild does not know for {task}; valid trainers: {string.Join(", ", Catalog.Trainers[task])}.");
             }
         }
 
-        var parameters = ParseParameters(name, DatasetItem.Metadata(item, "Parameters"), problems);
+        var parameters = ParseParameters(item, name, DatasetItem.Metadata(item, "Parameters"), problems);
 
         var seedText = DatasetItem.Metadata(item, "Seed");
         var seed = 0;
         if (seedText is not null && !int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
         {
-            problems.Error(ErrorCodes.InvalidMetadataValue, $"Model '{name}' has Seed '{seedText}'; a seed is a whole number.");
+            problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidMetadataValue, $"Model '{name}' has Seed '{seedText}'; a seed is a whole number.");
         }
 
         var fractionText = DatasetItem.Metadata(item, "TestFraction");
@@ -113,20 +113,20 @@ internal sealed record ModelItem(
         if (fractionText is not null
             && (!double.TryParse(fractionText, NumberStyles.Float, CultureInfo.InvariantCulture, out fraction) || fraction <= 0 || fraction >= 1))
         {
-            problems.Error(ErrorCodes.InvalidMetadataValue, $"Model '{name}' has TestFraction '{fractionText}'; it must be a number between 0 and 1, such as 0.2.");
+            problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidMetadataValue, $"Model '{name}' has TestFraction '{fractionText}'; it must be a number between 0 and 1, such as 0.2.");
         }
 
         var version = DatasetItem.Metadata(item, "Version") ?? defaultVersion;
         if (!SemanticVersion.TryParse(version, out _))
         {
-            problems.Error(ErrorCodes.InvalidVersion, $"Model '{name}' has Version '{version}', which is not a SemVer 2.0 version (for example 1.2.0 or 2.0.0-beta.1).");
+            problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidVersion, $"Model '{name}' has Version '{version}', which is not a SemVer 2.0 version (for example 1.2.0 or 2.0.0-beta.1).");
         }
 
         var embedText = DatasetItem.Metadata(item, "Embed");
         var embed = true;
         if (embedText is not null && !bool.TryParse(embedText, out embed))
         {
-            problems.Error(ErrorCodes.InvalidMetadataValue, $"Model '{name}' has Embed '{embedText}'; use true or false.");
+            problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidMetadataValue, $"Model '{name}' has Embed '{embedText}'; use true or false.");
         }
 
         if (problems.ErrorCount > errorsBefore)
@@ -149,7 +149,7 @@ internal sealed record ModelItem(
     public static (string Version, bool Embed) ReadStamping(ITaskItem item, string defaultVersion) =>
         (DatasetItem.Metadata(item, "Version") ?? defaultVersion, !string.Equals(DatasetItem.Metadata(item, "Embed"), "false", StringComparison.OrdinalIgnoreCase));
 
-    private static SortedDictionary<string, string> ParseParameters(string model, string? text, ItemProblems problems)
+    private static SortedDictionary<string, string> ParseParameters(ITaskItem item, string model, string? text, ItemProblems problems)
     {
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -158,12 +158,12 @@ internal sealed record ModelItem(
             var key = equals < 0 ? "" : pair[..equals].Trim();
             if (key.Length == 0)
             {
-                problems.Error(ErrorCodes.InvalidParameterValue, $"Model '{model}' has Parameters entry '{pair}'; write parameters as Name=Value;Name=Value.");
+                problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidParameterValue, $"Model '{model}' has Parameters entry '{pair}'; write parameters as Name=Value;Name=Value.");
                 continue;
             }
             if (!parameters.TryAdd(key, pair[(equals + 1)..].Trim()))
             {
-                problems.Error(ErrorCodes.InvalidParameterValue, $"Model '{model}' sets parameter '{key}' more than once.");
+                problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidParameterValue, $"Model '{model}' sets parameter '{key}' more than once.");
             }
         }
         return parameters;

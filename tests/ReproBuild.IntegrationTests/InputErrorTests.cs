@@ -2,12 +2,12 @@ using ReproBuild.IntegrationTests.Infrastructure;
 
 namespace ReproBuild.IntegrationTests;
 
-/// <summary>Every mistake a user can make is one RB error at the project file or at the data cell, never a stack trace.</summary>
+/// <summary>Every mistake a user can make is one RB error at its item's element or at the data cell, never a stack trace.</summary>
 [TestClass]
 public sealed class InputErrorTests
 {
     [TestMethod]
-    public void ItemMistakesAreErrorsAtTheProjectFile()
+    public void ItemMistakesAreErrorsAtTheirElement()
     {
         var project = UserProject.Create("""
             <Dataset Include="data/customers.csv" />
@@ -24,20 +24,21 @@ public sealed class InputErrorTests
         var result = project.Build().ShouldFail();
         result.ShouldHaveNoStackTrace();
 
-        string[] expected =
+        (string Element, string Error)[] expected =
         [
-            "error RB1001: Model 'NoDataset' has no Dataset metadata",
-            "error RB1002: Model 'UnknownDataset' refers to dataset 'nope', which is not declared; known datasets: customers",
-            "error RB1003: Model 'UnknownTask' has Task 'Clustering'; valid tasks: BinaryClassification, MulticlassClassification, Regression",
-            "error RB1004: Model 'UnknownTrainer' has Trainer 'DeepForest'",
-            "error RB1008: Model 'Bad-Name'",
-            "error RB1009: Model 'BadVersion' has Version '1.0'",
-            "error RB1010: Model 'BadSeed' has Seed 'forty-two'",
-            "error RB1001: Model 'LabelAttribute' has no label column. Write LabelColumn=",
+            ("\"NoDataset\"", "error RB1001: Model 'NoDataset' has no Dataset metadata"),
+            ("\"UnknownDataset\"", "error RB1002: Model 'UnknownDataset' refers to dataset 'nope', which is not declared; known datasets: customers"),
+            ("\"UnknownTask\"", "error RB1003: Model 'UnknownTask' has Task 'Clustering'; valid tasks: BinaryClassification, MulticlassClassification, Regression"),
+            ("\"UnknownTrainer\"", "error RB1004: Model 'UnknownTrainer' has Trainer 'DeepForest'"),
+            ("\"Bad-Name\"", "error RB1008: Model 'Bad-Name'"),
+            ("\"BadVersion\"", "error RB1009: Model 'BadVersion' has Version '1.0'"),
+            ("\"BadSeed\"", "error RB1010: Model 'BadSeed' has Seed 'forty-two'"),
+            ("\"LabelAttribute\"", "error RB1001: Model 'LabelAttribute' has no label column. Write LabelColumn="),
         ];
-        foreach (var error in expected)
+        foreach (var (element, error) in expected)
         {
-            Assert.IsTrue(result.Errors.Any(e => e.StartsWith($"{project.ProjectFile} : {error}", StringComparison.Ordinal)), $"Missing: {error}\n{string.Join("\n", result.Errors)}");
+            var at = ElementLocation.Of(project.ProjectFile, element);
+            Assert.IsTrue(result.Errors.Any(e => e.StartsWith($"{at}: {error}", StringComparison.Ordinal)), $"Missing at {at}: {error}\n{string.Join("\n", result.Errors)}");
         }
         StringAssert.Contains(result.Output, "valid trainers: FastTree, FastForest, LightGbm, Sdca, FastTreeTweedie, LbfgsPoissonRegression");
     }
@@ -47,7 +48,7 @@ public sealed class InputErrorTests
     {
         var project = UserProject.Create("""<Dataset Include="data/missing.csv" />""");
         var result = project.Build().ShouldFail();
-        StringAssert.Contains(result.Output, $"{project.ProjectFile} : error RB1007: Dataset 'missing': the file '{Path.Combine(project.Directory, "data", "missing.csv")}' does not exist.");
+        StringAssert.Contains(result.Output, $"{ElementLocation.Of(project.ProjectFile, "data/missing.csv")}: error RB1007: Dataset 'missing': the file '{Path.Combine(project.Directory, "data", "missing.csv")}' does not exist.");
         result.ShouldHaveNoStackTrace();
     }
 

@@ -156,6 +156,26 @@ public sealed class ComputeModelFingerprintsTests : TempFolderTest
     }
 
     [TestMethod]
+    public void AModelItemProblemIsReportedAtItsElement()
+    {
+        File.WriteAllText(_project, """
+            <Project>
+              <ItemGroup>
+                <Model Include="Cancer" Dataset="cancer" Task="BinaryClassification" LabelColumn="diagnosis" />
+                <Model Include="Broken" Dataset="cancer" Task="Clustering" LabelColumn="diagnosis" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var (success, _, engine) = Run([Model(), Model("Broken", ("Task", "Clustering"))]);
+
+        Assert.IsFalse(success);
+        var error = engine.SingleError("RB1003");
+        Assert.AreEqual(_project, error.File);
+        Assert.AreEqual((4, 5), (error.LineNumber, error.ColumnNumber), engine.Log);
+    }
+
+    [TestMethod]
     public void UnknownTaskIsRB1003ListingTheTasks()
     {
         var message = SingleErrorFor(Model(metadata: ("Task", "Clustering")), ErrorCodes.UnknownTask).Message;
