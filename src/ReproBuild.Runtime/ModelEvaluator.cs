@@ -11,10 +11,6 @@ namespace ReproBuild.Runtime;
 /// </summary>
 internal static class ModelEvaluator
 {
-    public const string BinaryClassification = "BinaryClassification";
-    public const string MulticlassClassification = "MulticlassClassification";
-    public const string Regression = "Regression";
-
     /// <summary>The column a multiclass model's label is mapped to keys in; evaluation reads it.</summary>
     public const string KeyLabelColumn = "__ReproBuildLabel";
 
@@ -66,7 +62,7 @@ internal static class ModelEvaluator
     {
         var calibrated = scored.Schema.GetColumnOrNull(ScoredRows.ProbabilityColumn) is not null;
         var metrics = new SortedDictionary<string, double?>(StringComparer.Ordinal);
-        if (rows.Count == 0 || rows.NonFinite > 0 || (task == BinaryClassification && rows.SingleLabel))
+        if (rows.Count == 0 || rows.NonFinite > 0 || (task == Catalog.BinaryClassification && rows.SingleLabel))
         {
             foreach (var name in MetricNames(task, calibrated))
             {
@@ -77,18 +73,18 @@ internal static class ModelEvaluator
 
         switch (task)
         {
-            case BinaryClassification when calibrated:
+            case Catalog.BinaryClassification when calibrated:
                 var calibratedMetrics = ml.BinaryClassification.Evaluate(scored, labelColumn);
                 Add(metrics, BinaryMetrics, calibratedMetrics);
                 Add(metrics, CalibrationMetrics, calibratedMetrics);
                 break;
-            case BinaryClassification:
+            case Catalog.BinaryClassification:
                 Add(metrics, BinaryMetrics, ml.BinaryClassification.EvaluateNonCalibrated(scored, labelColumn));
                 break;
-            case MulticlassClassification:
+            case Catalog.MulticlassClassification:
                 Add(metrics, MulticlassMetrics, ml.MulticlassClassification.Evaluate(scored, KeyLabelColumn, predictedLabelColumnName: KeyPredictionColumn));
                 break;
-            case Regression:
+            case Catalog.Regression:
                 Add(metrics, RegressionMetrics, ml.Regression.Evaluate(scored, labelColumn));
                 break;
             default:
@@ -100,9 +96,9 @@ internal static class ModelEvaluator
     /// <summary>The metrics a model of the task has; binary classification has three more when it is calibrated.</summary>
     public static IEnumerable<string> MetricNames(string task, bool calibrated) => task switch
     {
-        BinaryClassification => BinaryMetrics.Select(m => m.Name).Concat(calibrated ? CalibrationMetrics.Select(m => m.Name) : []),
-        MulticlassClassification => MulticlassMetrics.Select(m => m.Name),
-        Regression => RegressionMetrics.Select(m => m.Name),
+        Catalog.BinaryClassification => BinaryMetrics.Select(m => m.Name).Concat(calibrated ? CalibrationMetrics.Select(m => m.Name) : []),
+        Catalog.MulticlassClassification => MulticlassMetrics.Select(m => m.Name),
+        Catalog.Regression => RegressionMetrics.Select(m => m.Name),
         _ => throw new ArgumentException($"Unknown task '{task}'.", nameof(task)),
     };
 

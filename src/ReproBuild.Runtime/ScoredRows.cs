@@ -22,7 +22,7 @@ internal sealed record ScoredRows(long Count, long NonFinite, float? FirstNonFin
         var schema = scored.Schema;
         var score = schema[ScoreColumn];
         var probability = schema.GetColumnOrNull(ProbabilityColumn);
-        var label = schema[task == ModelEvaluator.MulticlassClassification ? ModelEvaluator.KeyLabelColumn : labelColumn];
+        var label = schema[task == Catalog.MulticlassClassification ? ModelEvaluator.KeyLabelColumn : labelColumn];
         var columns = new List<DataViewSchema.Column> { score, label };
         if (probability is { } p)
         {

@@ -29,7 +29,7 @@ public sealed class ModelEvaluatorTests
     [TestMethod]
     public void RegressionOnFiniteScoresGivesMLNetsNumbers()
     {
-        var metrics = ModelEvaluator.Evaluate(Ml, Regression([1, 2, 3, 4], [1.5f, 2.5f, 2.5f, 3.5f]), ModelEvaluator.Regression, "y");
+        var metrics = ModelEvaluator.Evaluate(Ml, Regression([1, 2, 3, 4], [1.5f, 2.5f, 2.5f, 3.5f]), Catalog.Regression, "y");
 
         Assert.AreEqual(0.5, metrics["MeanAbsoluteError"]!.Value, 1e-9);
         Assert.AreEqual(0.25, metrics["MeanSquaredError"]!.Value, 1e-9);
@@ -42,7 +42,7 @@ public sealed class ModelEvaluatorTests
         var empty = Regression([], []);
         Assert.AreEqual(0, Ml.Regression.Evaluate(empty, "y").MeanAbsoluteError, "what ML.NET itself says, and why the evaluator must not ask it");
 
-        var metrics = ModelEvaluator.Evaluate(Ml, empty, ModelEvaluator.Regression, "y");
+        var metrics = ModelEvaluator.Evaluate(Ml, empty, Catalog.Regression, "y");
 
         CollectionAssert.AreEquivalent(new[] { "LossFunction", "MeanAbsoluteError", "MeanSquaredError", "RSquared", "RootMeanSquaredError" }, metrics.Keys.ToArray());
         Assert.IsTrue(metrics.Values.All(v => v is null), string.Join(", ", metrics));
@@ -53,17 +53,17 @@ public sealed class ModelEvaluatorTests
     {
         var scored = Regression([1, 2, 3], [1, float.NaN, 3]);
 
-        var metrics = ModelEvaluator.Evaluate(Ml, scored, ModelEvaluator.Regression, "y");
+        var metrics = ModelEvaluator.Evaluate(Ml, scored, Catalog.Regression, "y");
 
         Assert.IsTrue(metrics.Values.All(v => v is null), string.Join(", ", metrics));
-        var rows = ScoredRows.Read(scored, ModelEvaluator.Regression, "y");
+        var rows = ScoredRows.Read(scored, Catalog.Regression, "y");
         Assert.AreEqual(new ScoredRows(3, 1, float.NaN, false), rows);
     }
 
     [TestMethod]
     public void AnInfiniteProbabilityCountsLikeAnInfiniteScore()
     {
-        var rows = ScoredRows.Read(Binary([true, false], [1, -1], [0.5f, float.PositiveInfinity]), ModelEvaluator.BinaryClassification, "label");
+        var rows = ScoredRows.Read(Binary([true, false], [1, -1], [0.5f, float.PositiveInfinity]), Catalog.BinaryClassification, "label");
 
         Assert.AreEqual(1, rows.NonFinite);
         Assert.AreEqual(float.PositiveInfinity, rows.FirstNonFinite);
@@ -75,17 +75,17 @@ public sealed class ModelEvaluatorTests
         var scored = Binary([true, true, true], [1, 2, -1], [0.7f, 0.9f, 0.2f]);
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Ml.BinaryClassification.Evaluate(scored, "label"), "AUC is not defined when there is no negative class");
 
-        var metrics = ModelEvaluator.Evaluate(Ml, scored, ModelEvaluator.BinaryClassification, "label");
+        var metrics = ModelEvaluator.Evaluate(Ml, scored, Catalog.BinaryClassification, "label");
 
         Assert.AreEqual(11, metrics.Count, "a calibrated model has the three calibration metrics too: " + string.Join(", ", metrics.Keys));
         Assert.IsTrue(metrics.Values.All(v => v is null), string.Join(", ", metrics));
-        Assert.IsTrue(ScoredRows.Read(scored, ModelEvaluator.BinaryClassification, "label").SingleLabel);
+        Assert.IsTrue(ScoredRows.Read(scored, Catalog.BinaryClassification, "label").SingleLabel);
     }
 
     [TestMethod]
     public void BinaryWithBothClassesIsEvaluated()
     {
-        var metrics = ModelEvaluator.Evaluate(Ml, Binary([true, false, true, false], [2, -2, 1, 0.5f]), ModelEvaluator.BinaryClassification, "label");
+        var metrics = ModelEvaluator.Evaluate(Ml, Binary([true, false, true, false], [2, -2, 1, 0.5f]), Catalog.BinaryClassification, "label");
 
         Assert.AreEqual(8, metrics.Count, "an uncalibrated model has no LogLoss: " + string.Join(", ", metrics.Keys));
         Assert.AreEqual(0.75, metrics["Accuracy"]!.Value, 1e-9);

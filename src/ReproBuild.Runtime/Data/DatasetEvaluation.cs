@@ -22,7 +22,7 @@ internal static class DatasetEvaluation
         table = LabelPreparation.Prepare(table, provenance.Label, provenance.Task, provenance.PositiveLabel, file);
 
         IDataView data = new TableDataView(table);
-        if (provenance.Task == ModelEvaluator.MulticlassClassification)
+        if (provenance.Task == Catalog.MulticlassClassification)
         {
             data = MapLabelToModelKeys(model, data, provenance.Label);
         }

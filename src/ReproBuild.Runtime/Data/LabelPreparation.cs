@@ -14,7 +14,7 @@ internal static class LabelPreparation
     /// <summary>Decides the positive label of a binary task from the training data.</summary>
     public static string? PositiveLabel(Table table, string label, string? positive, string projectFile, string task)
     {
-        if (task != ModelEvaluator.BinaryClassification)
+        if (task != Catalog.BinaryClassification)
         {
             return null;
         }
@@ -52,7 +52,7 @@ internal static class LabelPreparation
         CheckPresent(table, column, index);
         switch (task)
         {
-            case ModelEvaluator.BinaryClassification:
+            case Catalog.BinaryClassification:
                 var values = Values(table, label).ToArray();
                 var negative = (string?)null;
                 var flags = new bool[values.Length];
@@ -65,7 +65,7 @@ internal static class LabelPreparation
                     }
                 }
                 return table.WithColumn(new BooleanColumn(label, flags));
-            case ModelEvaluator.Regression when column is not NumberColumn:
+            case Catalog.Regression when column is not NumberColumn:
                 throw new UserError(ErrorCodes.NonNumericLabel, $"regression needs a numeric label, but column '{label}' of dataset '{table.Name}' holds text.", projectFile);
             default:
                 return table;
