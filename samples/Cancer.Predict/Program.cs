@@ -3,8 +3,8 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using ReproBuild.Runtime;
 
-// The models were trained by `dotnet build` of ../Cancer and embedded in Cancer.dll with their SHA-256;
-// EmbeddedModel.Load refuses a model whose bytes do not match it.
+// The models were trained by `dotnet build` of the model project and embedded in its assembly with their SHA-256;
+// EmbeddedModel.Load refuses a model whose bytes do not match it. (The reprobuild-solution template ships this file.)
 var assembly = typeof(Cancer.ModelsMarker).Assembly;
 var data = Path.Combine(AppContext.BaseDirectory, "data");
 
