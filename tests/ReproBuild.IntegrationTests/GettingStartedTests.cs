@@ -10,7 +10,8 @@ namespace ReproBuild.IntegrationTests;
 /// folder, against the packages of this run. What the test sets up is what the document asks the reader to have:
 /// <c>REPROBUILD_PACKAGES</c> (the folder with the packages: this run's feed), a .NET CLI home of its own (so
 /// <c>dotnet new install</c> leaves the user's ~/.templateengine alone) and a git identity; and it puts this run's
-/// package version where the document installs <c>ReproBuild.Templates::0.1.0</c>. No command is skipped.
+/// package version where the document installs <c>ReproBuild.Templates::0.1.0</c> and <c>ReproBuild.Tool --version 0.1.0</c>. No
+/// command is skipped.
 /// <para>
 /// A command succeeds unless it ends in a comment <c># expect: fails</c>. <c># expect: prints TEXT</c> requires
 /// TEXT in its output (standard output and error). Both can be given, separated by <c>;</c>:
@@ -22,12 +23,17 @@ public sealed class GettingStartedTests
 {
     private const string DocumentedTemplates = "ReproBuild.Templates::0.1.0";
 
+    private const string DocumentedTool = "ReproBuild.Tool --version 0.1.0";
+
     [TestMethod]
     public void EveryCommandOfTheWalkthroughDoesWhatItSays()
     {
         var markdown = File.ReadAllText(Path.Combine(PackagedReproBuild.RepositoryRoot, "docs", "getting-started.md"));
         StringAssert.Contains(markdown, DocumentedTemplates, "the walkthrough installs the templates at the documented version");
-        var commands = WalkthroughCommand.Parse(markdown.Replace(DocumentedTemplates, $"ReproBuild.Templates::{PackagedReproBuild.Version}", StringComparison.Ordinal));
+        StringAssert.Contains(markdown, DocumentedTool, "the walkthrough installs the tool at the documented version");
+        var commands = WalkthroughCommand.Parse(markdown
+            .Replace(DocumentedTemplates, $"ReproBuild.Templates::{PackagedReproBuild.Version}", StringComparison.Ordinal)
+            .Replace(DocumentedTool, $"ReproBuild.Tool --version {PackagedReproBuild.Version}", StringComparison.Ordinal));
         Assert.IsGreaterThan(10, commands.Count, "the walkthrough's commands were found");
 
         var folder = PackagedReproBuild.NewFolder(nameof(GettingStartedTests));
