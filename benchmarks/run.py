@@ -139,8 +139,9 @@ def target_times(output):
 
 
 def reprobuild_tasks():
-    with open(os.path.join(REPO, "build", "ReproBuild.targets")) as f:
-        return sorted(set(re.findall(r'TaskName="ReproBuild\.Tasks\.(\w+)"', f.read())))
+    """ReproBuild's task names, as MSBuild's task summary lists them (without their namespace)."""
+    with open(os.path.join(REPO, "build", "ReproBuild.Tasks.targets")) as f:
+        return sorted(set(re.findall(r'TaskName="ReproBuild\.Tasks\.(?:\w+\.)*(\w+)"', f.read())))
 
 
 class Bench:
