@@ -39,7 +39,4 @@ internal sealed class ItemProblems(TaskLoggingHelper? log, string projectFile)
         var (line, column) = locator.Find(item.ItemSpec, [.. metadata.Select(name => (name, item.GetMetadata(name)))]);
         log.LogError(null, code, null, file, line, column, 0, 0, message);
     }
-
-    public void Warning(string code, string message) =>
-        log?.LogWarning(null, code, null, projectFile, 0, 0, 0, 0, message);
 }

@@ -23,7 +23,7 @@ internal static class CurrentLock
             var inputs = ReproJson.Read<ModelInputs>(model.InputsFile);
             var result = trained ? ReproJson.Read<ModelResult>(model.ResultFile) : null;
             lockedModels[model.Name] = new LockedModel(
-                result?.Fingerprint ?? model.Fingerprint,
+                model.Fingerprint,
                 result?.Sha256 ?? "",
                 model.Version,
                 result?.Metrics ?? new SortedDictionary<string, double?>(StringComparer.Ordinal),
