@@ -15,6 +15,11 @@ internal static class ParentWatch
     /// <summary>The switch the task passes; without it (the engine run by hand) standard input is left alone.</summary>
     public const string Switch = "--exit-with-stdin";
 
+    private static Process? s_child;
+
+    /// <summary>A program the engine runs for a pipeline stage: when the build goes, it goes too, with its own children.</summary>
+    public static void TakeAlong(Process child) => s_child = child;
+
     public static void Start()
     {
         var watcher = new Thread(() =>
@@ -29,6 +34,14 @@ internal static class ParentWatch
             }
             catch (IOException)
             {
+            }
+            try
+            {
+                s_child?.Kill(entireProcessTree: true);
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // It had exited already.
             }
             Process.GetCurrentProcess().Kill();
         })

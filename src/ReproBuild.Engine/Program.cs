@@ -7,13 +7,14 @@ using ReproBuild.Protocol;
 // The engine's command line is a private protocol with the ReproBuild MSBuild tasks, not a user interface:
 //   ReproBuild.Engine inspect --request <file.json> [--exit-with-stdin]
 //   ReproBuild.Engine train --request <file.json> [--exit-with-stdin]
+//   ReproBuild.Engine stage --request <file.json> [--exit-with-stdin]   runs a pipeline stage's program, tied to the build
 // Exit code 0 when no error was reported, 1 when errors were (already printed in MSBuild's canonical format),
 // 2 when the engine itself failed (details in the log file named in the request). With --exit-with-stdin the
 // engine dies as soon as its standard input closes: the task that started it keeps it open while it lives.
 var diagnostics = new DiagnosticWriter(Console.Out);
 if (args.Length is not (3 or 4) || args[1] != "--request" || (args.Length == 4 && args[3] != ParentWatch.Switch))
 {
-    diagnostics.Error(ErrorCodes.EngineFailed, $"usage: ReproBuild.Engine inspect|train --request <file> [{ParentWatch.Switch}]");
+    diagnostics.Error(ErrorCodes.EngineFailed, $"usage: ReproBuild.Engine inspect|train|stage --request <file> [{ParentWatch.Switch}]");
     return 2;
 }
 if (args.Length == 4)
@@ -36,6 +37,11 @@ try
             var train = ReproJson.Read<TrainRequest>(args[2]);
             logFile = train.LogFile;
             TrainCommand.Run(train, diagnostics);
+            break;
+        case "stage":
+            var stage = ReproJson.Read<StageRunRequest>(args[2]);
+            logFile = stage.LogFile;
+            StageCommand.Run(stage);
             break;
         default:
             diagnostics.Error(ErrorCodes.EngineFailed, $"unknown engine command '{args[0]}'.");

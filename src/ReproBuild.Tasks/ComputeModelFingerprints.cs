@@ -31,6 +31,9 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
     [Required]
     public string DefaultVersion { get; set; } = "";
 
+    /// <summary>The pipeline stages as <see cref="Stages.RunStages"/> returned them: a dataset one of them wrote carries its lineage.</summary>
+    public ITaskItem[] Stages { get; set; } = [];
+
     /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
     public bool FailIfNotIncremental { get; set; }
 
@@ -44,6 +47,8 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
         var layout = new IntermediateLayout(IntermediateDirectory);
         var datasets = Datasets.Select(HashedDataset.From).ToDictionary(d => d.Name, StringComparer.Ordinal);
         var outputs = new List<ITaskItem>();
+        var lineage = Stages.Length == 0 ? Tasks.Stages.StageLineage.None : Tasks.Stages.StageLineage.Load(Stages.Select(s => s.GetMetadata("RecordFile")));
+        var projectDirectory = ProjectFile.Length == 0 ? "" : Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
 
         foreach (var model in ModelItem.ParseAll(Models, datasets.Keys, DefaultVersion, problems))
         {
@@ -51,7 +56,7 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
             var test = model.TestDataset is null ? null : datasets[model.TestDataset];
             var trainSummary = ReproJson.Read<DatasetSummary>(train.SummaryFile);
             var testSummary = test is null ? null : ReproJson.Read<DatasetSummary>(test.SummaryFile);
-            var inputs = ModelInputsFactory.Create(model, trainSummary, testSummary);
+            var inputs = ModelInputsFactory.Create(model, trainSummary, testSummary, lineage.Of(train.DataFile, projectDirectory), test is null ? null : lineage.Of(test.DataFile, projectDirectory));
 
             var inputsFile = layout.ModelInputsFile(model.Name);
             var inputsText = ReproJson.Serialize(inputs);

@@ -52,7 +52,7 @@ public abstract class EngineTask : ReproBuildTask
         // Engine output is a few progress lines and diagnostics: shown at normal verbosity, errors parsed as MSBuild's.
         var started = false;
         var exitCode = EngineProcess.Run(
-            DotNetHost(), ["exec", EngineAssembly, Command, "--request", requestFile, "--exit-with-stdin"], environment,
+            DotNetHost.Path, ["exec", EngineAssembly, Command, "--request", requestFile, "--exit-with-stdin"], environment,
             line =>
             {
                 if (line == EngineHandshake.StartedLine)
@@ -82,25 +82,5 @@ public abstract class EngineTask : ReproBuildTask
         return started && EngineProcess.Signal(exitCode) is { } signal
             ? $"The ReproBuild engine was stopped by signal {signal}{(signal == 9 ? " (SIGKILL: killed from outside, or by the out-of-memory killer)" : "")} before it finished; nothing it was making was kept. Build again.{log}"
             : $"The ReproBuild engine stopped with exit code {exitCode} without reporting why; it may have crashed. Its output is in the build log above.{log}";
-    }
-
-    /// <summary>The dotnet host that runs this build (MSBuild sets DOTNET_HOST_PATH), else the first on PATH.</summary>
-    private static string DotNetHost()
-    {
-        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(directory, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return name;
     }
 }

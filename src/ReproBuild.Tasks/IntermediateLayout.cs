@@ -34,4 +34,10 @@ internal sealed class IntermediateLayout(string root)
     public string ModelOutputDirectory(string model) => Path.Combine(Root, "models", model);
 
     public string ModelOutputFile(string model, string file) => Path.Combine(ModelOutputDirectory(model), file);
+
+    /// <summary>What a stage's last run (or restore) produced, for which fingerprint; written last, so outputs without it are not trusted.</summary>
+    public string StageRecordFile(string stage) => Path.Combine(Root, "stages", $"{stage}.json");
+
+    /// <summary>A stage's working folder: its engine request, result, standard error and staging folders.</summary>
+    public string StageWorkDirectory(string stage) => Path.Combine(Root, "stages", stage);
 }

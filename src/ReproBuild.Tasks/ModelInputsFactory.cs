@@ -9,7 +9,8 @@ namespace ReproBuild.Tasks;
 /// </summary>
 internal static class ModelInputsFactory
 {
-    public static ModelInputs Create(ModelItem model, DatasetSummary train, DatasetSummary? test) =>
+    /// <param name="trainLineage">The stages the training data comes from (<see cref="Stages.StageLineage"/>), when it comes from any.</param>
+    public static ModelInputs Create(ModelItem model, DatasetSummary train, DatasetSummary? test, IReadOnlyList<StageReference>? trainLineage = null, IReadOnlyList<StageReference>? testLineage = null) =>
         new(
             model.Name,
             model.Task,
@@ -21,8 +22,8 @@ internal static class ModelInputsFactory
             model.Parameters,
             model.Seed,
             test is null ? model.TestFraction : null,
-            new DatasetReference(train.Name, train.Sha256, train.SchemaSha256),
-            test is null ? null : new DatasetReference(test.Name, test.Sha256, test.SchemaSha256),
+            new DatasetReference(train.Name, train.Sha256, train.SchemaSha256, trainLineage),
+            test is null ? null : new DatasetReference(test.Name, test.Sha256, test.SchemaSha256, testLineage),
             ToolVersions.Engine,
             ToolVersions.MicrosoftML);
 }

@@ -99,14 +99,9 @@ internal sealed record ModelItem(
             }
         }
 
-        var parameters = ParseParameters(item, name, DatasetItem.Metadata(item, "Parameters"), problems);
+        var parameters = ParseParameters(item, "Model", name, problems);
 
-        var seedText = DatasetItem.Metadata(item, "Seed");
-        var seed = 0;
-        if (seedText is not null && !int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
-        {
-            problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidMetadataValue, $"Model '{name}' has Seed '{seedText}'; a seed is a whole number.");
-        }
+        var seed = ParseSeed(item, "Model", name, problems);
 
         var fractionText = DatasetItem.Metadata(item, "TestFraction");
         var fraction = DefaultTestFraction;
@@ -149,24 +144,37 @@ internal sealed record ModelItem(
     public static (string Version, bool Embed) ReadStamping(ITaskItem item, string defaultVersion) =>
         (DatasetItem.Metadata(item, "Version") ?? defaultVersion, !string.Equals(DatasetItem.Metadata(item, "Embed"), "false", StringComparison.OrdinalIgnoreCase));
 
-    private static SortedDictionary<string, string> ParseParameters(ITaskItem item, string model, string? text, ItemProblems problems)
+    /// <summary>The <c>Parameters</c> metadata of a Model or a Stage (<paramref name="itemType"/>), <c>Name=Value;…</c>, sorted by name.</summary>
+    internal static SortedDictionary<string, string> ParseParameters(ITaskItem item, string itemType, string model, ItemProblems problems)
     {
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var pair in (DatasetItem.Metadata(item, "Parameters") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var key = equals < 0 ? "" : pair[..equals].Trim();
             if (key.Length == 0)
             {
-                problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidParameterValue, $"Model '{model}' has Parameters entry '{pair}'; write parameters as Name=Value;Name=Value.");
+                problems.ErrorAtElement(item, itemType, ErrorCodes.InvalidParameterValue, $"{itemType} '{model}' has Parameters entry '{pair}'; write parameters as Name=Value;Name=Value.");
                 continue;
             }
             if (!parameters.TryAdd(key, pair[(equals + 1)..].Trim()))
             {
-                problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidParameterValue, $"Model '{model}' sets parameter '{key}' more than once.");
+                problems.ErrorAtElement(item, itemType, ErrorCodes.InvalidParameterValue, $"{itemType} '{model}' sets parameter '{key}' more than once.");
             }
         }
         return parameters;
+    }
+
+    /// <summary>The <c>Seed</c> metadata of a Model or a Stage: a whole number, 0 when not set.</summary>
+    internal static int ParseSeed(ITaskItem item, string itemType, string name, ItemProblems problems)
+    {
+        var seedText = DatasetItem.Metadata(item, "Seed");
+        var seed = 0;
+        if (seedText is not null && !int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
+        {
+            problems.ErrorAtElement(item, itemType, ErrorCodes.InvalidMetadataValue, $"{itemType} '{name}' has Seed '{seedText}'; a seed is a whole number.");
+        }
+        return seed;
     }
 
     private static string[] List(ITaskItem item, string metadata) =>

@@ -1,4 +1,4 @@
-using ReproBuild.Engine.Outputs;
+using ReproBuild.Protocol;
 
 namespace ReproBuild.Engine.Tests;
 

@@ -9,7 +9,8 @@ internal static class CurrentLock
     /// <param name="datasets">Datasets as <see cref="HashDatasets"/> returned them, inspected.</param>
     /// <param name="models">Models as <see cref="ComputeModelFingerprints"/> returned them.</param>
     /// <param name="trained">Whether the models have been trained: before training, digests and metrics are left empty.</param>
-    public static LockFile From(IEnumerable<ITaskItem> datasets, IEnumerable<ITaskItem> models, bool trained)
+    /// <param name="stages">Stages as <see cref="Stages.RunStages"/> returned them: each names its record.</param>
+    public static LockFile From(IEnumerable<ITaskItem> datasets, IEnumerable<ITaskItem> models, bool trained, IEnumerable<ITaskItem>? stages = null)
     {
         var lockedDatasets = new SortedDictionary<string, LockedDataset>(StringComparer.Ordinal);
         foreach (var item in datasets)
@@ -29,6 +30,13 @@ internal static class CurrentLock
                 result?.Metrics ?? new SortedDictionary<string, double?>(StringComparer.Ordinal),
                 inputs);
         }
-        return new LockFile(LockFile.CurrentFormat, lockedDatasets, lockedModels);
+        var lockedStages = new SortedDictionary<string, LockedStage>(StringComparer.Ordinal);
+        foreach (var stage in stages ?? [])
+        {
+            var record = Stages.StageRecord.Read(stage.GetMetadata("RecordFile"))
+                ?? throw new IOException($"The record of stage '{stage.ItemSpec}' ('{stage.GetMetadata("RecordFile")}') is missing or unreadable; build again.");
+            lockedStages[stage.ItemSpec] = LockedStage.From(record.Stage);
+        }
+        return new LockFile(LockFile.CurrentFormat, lockedDatasets, lockedModels, lockedStages.Count == 0 ? null : lockedStages);
     }
 }

@@ -27,7 +27,17 @@ internal static class LockDifferences
         var differences = new List<LockDifference>();
         Compare("dataset", committed.Datasets, current.Datasets, differences, _ => true);
         Compare("model", committed.Models, current.Models, differences, path => !inputsOnly || path is "version" || path.StartsWith("inputs.", StringComparison.Ordinal));
+        Compare("stage", committed.Stages ?? new(), current.Stages ?? new(), differences, path => !inputsOnly || !path.StartsWith("outputs.", StringComparison.Ordinal));
         return differences;
+    }
+
+    /// <summary>One stage's entry against the committed lock's; <paramref name="inputsOnly"/> before it ran (outputs unknown).</summary>
+    public static LockDifference? OfStage(string name, LockedStage? committed, LockedStage current, bool inputsOnly)
+    {
+        var differences = new List<LockDifference>();
+        Compare("stage", committed is null ? new() : new SortedDictionary<string, LockedStage> { [name] = committed }, new SortedDictionary<string, LockedStage> { [name] = current }, differences,
+            path => !inputsOnly || !path.StartsWith("outputs.", StringComparison.Ordinal));
+        return differences.SingleOrDefault();
     }
 
     private static void Compare<T>(string kind, SortedDictionary<string, T> committed, SortedDictionary<string, T> current, List<LockDifference> differences, Func<string, bool> compared)

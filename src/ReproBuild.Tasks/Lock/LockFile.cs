@@ -6,12 +6,14 @@ namespace ReproBuild.Tasks.Lock;
 /// <summary>
 /// <c>repro.lock.json</c>: committed beside the project, it records what the build used and produced — per dataset
 /// its SHA-256, size and rows; per model its fingerprint and inputs, model SHA-256, version and metrics. Keys are
-/// sorted and lines end in LF, so it diffs cleanly and is rewritten only when its content changes.
+/// sorted and lines end in LF, so it diffs cleanly and is rewritten only when its content changes. A project with
+/// pipeline stages also records each stage: fingerprint, code digest, parameters, and its inputs and outputs by SHA-256.
 /// </summary>
 internal sealed record LockFile(
     int FormatVersion,
     SortedDictionary<string, LockedDataset> Datasets,
-    SortedDictionary<string, LockedModel> Models)
+    SortedDictionary<string, LockedModel> Models,
+    SortedDictionary<string, LockedStage>? Stages = null)
 {
     public const int CurrentFormat = 1;
 
@@ -26,7 +28,7 @@ internal sealed record LockFile(
         {
             var lockFile = ReproJson.Read<LockFile>(path);
             return lockFile.FormatVersion == CurrentFormat
-                ? lockFile with { Datasets = Sorted(lockFile.Datasets), Models = Sorted(lockFile.Models) }
+                ? lockFile with { Datasets = Sorted(lockFile.Datasets), Models = Sorted(lockFile.Models), Stages = lockFile.Stages is null ? null : Sorted(lockFile.Stages) }
                 : throw new LockFileException($"The lock file '{path}' has format version {lockFile.FormatVersion}; this ReproBuild reads version {CurrentFormat}. Build without locked mode to rewrite it, and commit it.");
         }
         catch (JsonException e)
@@ -47,5 +49,25 @@ internal sealed record LockedModel(
     string Version,
     SortedDictionary<string, double?> Metrics,
     ModelInputs Inputs);
+
+/// <param name="Program">A Project stage's project, relative to this project; a Command stage's command line.</param>
+/// <param name="Inputs">Each input file's SHA-256, by path relative to the project.</param>
+/// <param name="Outputs">Each output file's SHA-256, by path relative to the project.</param>
+internal sealed record LockedStage(
+    string Fingerprint,
+    string Kind,
+    string Program,
+    string CodeDigest,
+    SortedDictionary<string, string> Parameters,
+    int Seed,
+    SortedDictionary<string, string> Inputs,
+    SortedDictionary<string, string> Outputs)
+{
+    public static LockedStage From(StageReference stage) =>
+        new(
+            stage.Fingerprint, stage.Kind, stage.Program, stage.CodeDigest, stage.Parameters, stage.Seed,
+            new(stage.Inputs.ToDictionary(f => f.Path, f => f.Sha256), StringComparer.Ordinal),
+            new(stage.Outputs.ToDictionary(f => f.Path, f => f.Sha256), StringComparer.Ordinal));
+}
 
 internal sealed class LockFileException(string message) : Exception(message);

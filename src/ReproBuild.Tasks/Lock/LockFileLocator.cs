@@ -3,7 +3,7 @@ namespace ReproBuild.Tasks.Lock;
 /// <summary>The line of an entry in a lock file, so that a locked-mode error opens the lock file at that entry.</summary>
 internal static class LockFileLocator
 {
-    /// <param name="section"><c>datasets</c> or <c>models</c>.</param>
+    /// <param name="section"><c>datasets</c>, <c>models</c> or <c>stages</c>.</param>
     /// <returns>The 1-based line of <c>"name": {</c> inside the section, or 0 when it is not there.</returns>
     public static int LineOf(string lockFile, string section, string name)
     {

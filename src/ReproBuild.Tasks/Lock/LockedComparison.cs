@@ -31,7 +31,7 @@ internal static class LockedComparison
         var differences = LockDifferences.Between(committed, current, inputsOnly);
         foreach (var difference in differences)
         {
-            var line = LockFileLocator.LineOf(lockFile, difference.Kind == "dataset" ? "datasets" : "models", difference.Name);
+            var line = LockFileLocator.LineOf(lockFile, difference.Kind + "s", difference.Name);
             log.LogError(null, ErrorCodes.LockFileDiffers, null, lockFile, line, line == 0 ? 0 : 5, 0, 0,
                 $"In {reason} the lock file may not change, but {difference}. {advice}");
         }

@@ -14,6 +14,9 @@ public sealed class WriteLockFile : ReproBuildTask, IIncrementalTask
     /// <summary>The datasets as <see cref="HashDatasets"/> returned them, inspected.</summary>
     public ITaskItem[] Datasets { get; set; } = [];
 
+    /// <summary>The pipeline stages as <see cref="Stages.RunStages"/> returned them.</summary>
+    public ITaskItem[] Stages { get; set; } = [];
+
     /// <summary>The lock file's path (<c>$(ReproBuildLockFile)</c>).</summary>
     [Required]
     public string LockFile { get; set; } = "";
@@ -33,7 +36,7 @@ public sealed class WriteLockFile : ReproBuildTask, IIncrementalTask
         {
             return false;
         }
-        var current = CurrentLock.From(Datasets, Models, trained: true);
+        var current = CurrentLock.From(Datasets, Models, trained: true, Stages);
         if (Locked)
         {
             return LockedComparison.Report(Log, LockFile, ProjectFile, "locked mode", current, inputsOnly: false);

@@ -26,6 +26,15 @@ internal static class ErrorCodes
     public const string UnsupportedDatasetSource = "RB1017";
     public const string DatasetOutsideProject = "RB1018";
 
+    // Pipeline stages (RB1030–RB1039): the Stage items and the graph they make, checked before anything runs.
+    public const string StageProgram = "RB1030";
+    public const string StageOutputOutsideProject = "RB1031";
+    public const string StageOutputConflict = "RB1032";
+    public const string StageCycle = "RB1033";
+    public const string StageInputNotFound = "RB1034";
+    public const string StageProjectNotFound = "RB1035";
+    public const string DatasetStageMismatch = "RB1036";
+
     public const string NonNumericValue = "RB2001";
     public const string WrongFieldCount = "RB2002";
     public const string NoData = "RB2003";
@@ -62,6 +71,11 @@ internal static class ErrorCodes
     public const string OutputsNotForCurrentInputs = "RB3009";
     public const string NonFinitePredictions = "RB3010";
     public const string MetricNotComputed = "RB3011";
+
+    // Pipeline stages (RB3030–RB3039): running them.
+    public const string StageFailed = "RB3030";
+    public const string StageOutputNotWritten = "RB3031";
+    public const string StageNotReproduced = "RB3032";
 
     public const string LockFileDiffers = "RB4001";
     public const string NotUpToDate = "RB4002";

@@ -101,7 +101,41 @@ internal sealed record ModelInputs(
     string MicrosoftMLVersion);
 
 /// <param name="SchemaSha256">The schema the data is read with, when there is one: it decides how cells become numbers.</param>
-internal sealed record DatasetReference(string Name, string Sha256, string? SchemaSha256 = null);
+/// <param name="Lineage">When pipeline stages made the data file: every stage it comes from, upstream first.</param>
+internal sealed record DatasetReference(string Name, string Sha256, string? SchemaSha256 = null, IReadOnlyList<StageReference>? Lineage = null);
+
+/// <summary>A pipeline stage in a model's lineage: what ran, with which code, parameters and inputs, and what it wrote.</summary>
+/// <param name="Program">A Project stage's project (relative to the project that declares the stage), or a Command stage's command line.</param>
+/// <param name="CodeDigest">SHA-256 over the stage's code: the compiled program's files, or the command's Code files.</param>
+internal sealed record StageReference(
+    string Name,
+    string Fingerprint,
+    string Kind,
+    string Program,
+    string CodeDigest,
+    SortedDictionary<string, string> Parameters,
+    int Seed,
+    IReadOnlyList<StageFile> Inputs,
+    IReadOnlyList<StageFile> Outputs);
+
+/// <summary>A file a stage read or wrote: its path relative to the project folder ('/' separators) and its SHA-256.</summary>
+/// <param name="Stage">For an input: the stage that wrote it, when one did.</param>
+internal sealed record StageFile(string Path, string Sha256, string? Stage = null);
+
+/// <summary>Asks the engine to run one stage's program and watch it (`engine stage`): it dies with the build, and takes the program with it.</summary>
+/// <param name="StandardErrorFile">Where the program's standard error is kept, for the error message when it fails.</param>
+/// <param name="ResultFile">Where the engine writes <see cref="StageRunResult"/> once the program has exited.</param>
+internal sealed record StageRunRequest(
+    string FileName,
+    IReadOnlyList<string> Arguments,
+    string WorkingDirectory,
+    SortedDictionary<string, string> Environment,
+    string StandardErrorFile,
+    string ResultFile,
+    string LogFile);
+
+/// <param name="StartError">Why the program could not be started at all (no such file); null when it ran.</param>
+internal sealed record StageRunResult(int ExitCode, string? StartError = null);
 
 /// <summary>What training produced, read by the lock file writer and the stamping step.</summary>
 internal sealed record ModelResult(

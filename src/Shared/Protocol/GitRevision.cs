@@ -1,8 +1,8 @@
-namespace ReproBuild.Engine.Outputs;
+namespace ReproBuild.Protocol;
 
 /// <summary>
 /// Finds the commit a project is checked out at by reading .git directly (HEAD, loose refs, packed-refs), so a
-/// run record can name it without starting git or requiring it on the machine.
+/// run record (a model's, written by the engine, or a stage's, by the tasks) can name it without starting git or requiring it on the machine.
 /// </summary>
 internal static class GitRevision
 {

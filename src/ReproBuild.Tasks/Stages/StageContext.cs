@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Microsoft.Build.Framework;
+using ReproBuild.Protocol;
+using ReproBuild.Tasks.Lock;
+
+namespace ReproBuild.Tasks.Stages;
+
+/// <summary>What bringing one stage up to date needs, shared by the workers of <see cref="RunStages"/>.</summary>
+/// <param name="Cache">Null in verify mode: every stage runs.</param>
+/// <param name="Committed">The lock file, in locked and verify mode.</param>
+internal sealed record StageContext(
+    string ProjectDirectory,
+    IntermediateLayout Layout,
+    StageFingerprinter Fingerprinter,
+    StageRunner Runner,
+    StageCache? Cache,
+    DeferredLog Log,
+    LockFile? Committed,
+    string LockFilePath,
+    bool Locked,
+    bool Verify,
+    string RunsDirectory)
+{
+    /// <returns>Whether the stage's outputs are now the ones its current inputs produce.</returns>
+    public bool BringUpToDate(StageItem stage, CancellationToken cancellation)
+    {
+        var outputs = new StageOutputs(stage, Layout, ProjectDirectory);
+        var last = StageRecord.Read(outputs.RecordFile);
+        var (inputs, inputFiles, codeFiles) = Fingerprinter.Compute(stage, last);
+        var fingerprint = inputs.ComputeFingerprint();
+        var lockedEntry = Committed?.Stages?.GetValueOrDefault(stage.Name);
+        if ((Locked || Verify) && !MatchesLock(stage, inputs.WithOutputs(fingerprint, []), lockedEntry, inputsOnly: true))
+        {
+            return false;
+        }
+        if (!Verify && last is not null && last.Stage.Fingerprint == fingerprint && OutputsIntact(stage, last))
+        {
+            return true;
+        }
+
+        outputs.Clear();
+        var staging = outputs.NewStagingDirectory();
+        try
+        {
+            string how;
+            SortedDictionary<string, string> digests;
+            var started = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            if (Cache?.Restore(stage, outputs, fingerprint, staging, cancellation) is { } restored)
+            {
+                digests = restored.Digests;
+                how = $"restored stage {stage.Name} from {restored.From}";
+            }
+            else
+            {
+                var ran = Runner.Run(stage, outputs, staging, cancellation);
+                if (ran != true)
+                {
+                    return false;
+                }
+                digests = new(stage.Outputs.ToDictionary(o => ProjectPaths.Relative(ProjectDirectory, o), o => Sha256Digest.OfFile(outputs.StagedPath(staging, o))), StringComparer.Ordinal);
+                how = $"ran stage {stage.Name} ({(stage.Kind == StageItem.ProjectKind ? stage.Program : stage.Program)}) in {clock.Elapsed.TotalSeconds:0.0} s";
+            }
+
+            var reference = inputs.WithOutputs(fingerprint, [.. digests.Select(d => new StageFile(d.Key, d.Value))]);
+            if (Verify && !Reproduced(stage, reference, lockedEntry))
+            {
+                return false;
+            }
+            var outputFiles = Fingerprinter.Versions(
+                [.. stage.Outputs.Select(o => outputs.StagedPath(staging, o))],
+                new Dictionary<(string, string), string>(), file => Sha256Digest.OfFile(file));
+            // Staged paths were hashed; the record names the outputs where they will be.
+            var versions = stage.Outputs.Select((o, i) => new FileVersion(ProjectPaths.Relative(ProjectDirectory, o), outputFiles[i].Hash, digests[ProjectPaths.Relative(ProjectDirectory, o)])).ToList();
+            outputs.MoveIntoPlace(staging, new StageRecord(StageRecord.CurrentFormat, reference, inputFiles, codeFiles, versions));
+            Log.Message($"ReproBuild: {how}", MessageImportance.High);
+
+            if (how.StartsWith("ran", StringComparison.Ordinal))
+            {
+                StageRunRecord.Of(reference, started, clock.Elapsed, ProjectDirectory).Write(RunsDirectory);
+                Cache?.Store(stage, fingerprint, digests, cancellation);
+            }
+            return !Locked || MatchesLock(stage, reference, lockedEntry, inputsOnly: false);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>One stat per output: every declared output is there with the content the record names.</summary>
+    private bool OutputsIntact(StageItem stage, StageRecord last)
+    {
+        if (stage.Outputs.Any(o => !File.Exists(o)))
+        {
+            return false;
+        }
+        var recorded = last.Outputs.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal);
+        var now = Fingerprinter.Versions(stage.Outputs, last.Outputs.ToDictionary(f => (f.Path, f.Hash), f => f.Digest), _ => "");
+        return now.All(f => recorded.GetValueOrDefault(f.Path) == f.Hash);
+    }
+
+    private bool MatchesLock(StageItem stage, StageReference current, LockedStage? committed, bool inputsOnly)
+    {
+        if (Committed is null)
+        {
+            Log.Error(ErrorCodes.LockFileMissing, LockFilePath, 0, 0,
+                $"ReproBuild is in {(Verify ? "verify" : "locked")} mode but there is no lock file at '{LockFilePath}'. Build once without it (-p:ReproBuildLockedMode=false) and commit the lock file it writes.");
+            return false;
+        }
+        if (LockDifferences.OfStage(stage.Name, committed, LockedStage.From(current), inputsOnly) is not { } difference)
+        {
+            return true;
+        }
+        var line = LockFileLocator.LineOf(LockFilePath, "stages", stage.Name);
+        Log.Error(ErrorCodes.LockFileDiffers, LockFilePath, line, line == 0 ? 0 : 5,
+            $"In {(Verify ? "verify" : "locked")} mode the lock file may not change, but {difference}. If the change is intended, build without locked mode (-p:ReproBuildLockedMode=false) and commit the updated '{Path.GetFileName(LockFilePath)}'.");
+        return false;
+    }
+
+    /// <summary>Verify mode: every output must have the bytes the lock file records; the first run's outputs are not kept otherwise.</summary>
+    private bool Reproduced(StageItem stage, StageReference current, LockedStage? committed)
+    {
+        var differing = current.Outputs
+            .Where(o => committed?.Outputs.GetValueOrDefault(o.Path) != o.Sha256)
+            .Select(o => $"'{o.Path}' (sha256 {o.Sha256[..12]}…, the lock file has {(committed?.Outputs.GetValueOrDefault(o.Path) is { } locked ? locked[..12] + "…" : "none")})")
+            .ToList();
+        if (differing.Count == 0)
+        {
+            return true;
+        }
+        Log.ErrorAt(stage, ErrorCodes.StageNotReproduced,
+            $"Stage '{stage.Name}' did not reproduce the lock file's outputs: {string.Join(", ", differing)}. Its program gives other bytes from the same inputs — it is not deterministic (an unseeded random choice, the time, the order of a dictionary or of files in a folder, parallel floating-point sums); REPROBUILD_SEED is the seed to use. Nothing was kept.");
+        return false;
+    }
+}
