@@ -26,6 +26,7 @@ public sealed class ModelProvenance
         Fingerprint = definition.GetProperty("internalParameters").GetProperty("fingerprint").GetString()!;
 
         var datasets = new List<DatasetDigest>();
+        var stages = new List<StageProvenance>();
         var packages = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var dependency in definition.GetProperty("resolvedDependencies").EnumerateArray())
         {
@@ -38,7 +39,12 @@ public sealed class ModelProvenance
                     annotations.GetProperty("role").GetString()!,
                     dependency.GetProperty("digest").GetProperty("sha256").GetString()!,
                     annotations.GetProperty("rows").GetInt64(),
-                    annotations.GetProperty("size").GetInt64()));
+                    annotations.GetProperty("size").GetInt64(),
+                    annotations.TryGetProperty("producedBy", out var producer) ? producer.GetString()!["stage:".Length..] : null));
+            }
+            else if (name.StartsWith("stage:", StringComparison.Ordinal))
+            {
+                stages.Add(StageProvenance.From(name["stage:".Length..], dependency));
             }
             else if (dependency.TryGetProperty("uri", out var uri) && uri.GetString() is { } purl && purl.LastIndexOf('@') is > 0 and var at)
             {
@@ -46,6 +52,7 @@ public sealed class ModelProvenance
             }
         }
         Datasets = datasets;
+        Stages = stages;
         Packages = packages;
         Metrics = predicate.GetProperty("reprobuild_metrics").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDouble() : (double?)null, StringComparer.Ordinal);
@@ -81,6 +88,9 @@ public sealed class ModelProvenance
     /// <summary>The datasets the model was trained and evaluated on.</summary>
     public IReadOnlyList<DatasetDigest> Datasets { get; }
 
+    /// <summary>The pipeline stages its data came from, upstream first (empty when the data is a plain file).</summary>
+    public IReadOnlyList<StageProvenance> Stages { get; }
+
     /// <summary>Package versions the model was built with (ReproBuild, Microsoft.ML, the trainer's package).</summary>
     public IReadOnlyDictionary<string, string> Packages { get; }
 
@@ -97,4 +107,49 @@ public sealed class ModelProvenance
 /// <param name="Sha256">The SHA-256 of the file's bytes.</param>
 /// <param name="Rows">Data rows in the file.</param>
 /// <param name="Size">The file's size in bytes.</param>
-public sealed record DatasetDigest(string Name, string Role, string Sha256, long Rows, long Size);
+/// <param name="Stage">The pipeline stage that wrote the file, when one did.</param>
+public sealed record DatasetDigest(string Name, string Role, string Sha256, long Rows, long Size, string? Stage = null);
+
+/// <summary>A pipeline stage in a model's lineage: the user's program that made (part of) its data.</summary>
+/// <param name="Name">The stage's name.</param>
+/// <param name="Kind"><c>project</c> (a .NET program the build compiled) or <c>command</c>.</param>
+/// <param name="Program">The stage's project (relative to the model's project) or its command line.</param>
+/// <param name="CodeDigest">SHA-256 over the stage's code: its compiled program, or its command's Code files.</param>
+/// <param name="Parameters">The parameters it was given.</param>
+/// <param name="Seed">The seed it was given.</param>
+/// <param name="Inputs">The files it read (paths relative to the model's project) with their SHA-256 and, for files another stage wrote, that stage.</param>
+/// <param name="Outputs">The files it wrote with their SHA-256.</param>
+public sealed record StageProvenance(
+    string Name,
+    string Kind,
+    string Program,
+    string CodeDigest,
+    IReadOnlyDictionary<string, string> Parameters,
+    int Seed,
+    IReadOnlyList<StageFileDigest> Inputs,
+    IReadOnlyList<StageFileDigest> Outputs)
+{
+    internal static StageProvenance From(string name, JsonElement dependency)
+    {
+        var annotations = dependency.GetProperty("annotations");
+        return new StageProvenance(
+            name,
+            annotations.GetProperty("kind").GetString()!,
+            annotations.GetProperty("program").GetString()!,
+            dependency.GetProperty("digest").GetProperty("sha256").GetString()!,
+            annotations.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
+            annotations.GetProperty("seed").GetInt32(),
+            [.. annotations.GetProperty("inputs").EnumerateArray().Select(StageFileDigest.From)],
+            [.. annotations.GetProperty("outputs").EnumerateArray().Select(StageFileDigest.From)]);
+    }
+}
+
+/// <summary>A file a pipeline stage read or wrote.</summary>
+/// <param name="Path">Relative to the model's project, '/' separators.</param>
+/// <param name="Sha256">The SHA-256 of its bytes.</param>
+/// <param name="Stage">For a file a stage read: the stage that wrote it, when one did.</param>
+public sealed record StageFileDigest(string Path, string Sha256, string? Stage = null)
+{
+    internal static StageFileDigest From(JsonElement file) =>
+        new(file.GetProperty("path").GetString()!, file.GetProperty("sha256").GetString()!, file.TryGetProperty("stage", out var stage) ? stage.GetString() : null);
+}

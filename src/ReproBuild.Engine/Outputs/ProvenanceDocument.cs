@@ -18,11 +18,12 @@ internal static class ProvenanceDocument
     /// <param name="positiveLabel">For binary classification, the label value that counts as positive, as training resolved it.</param>
     public static string Create(ModelInputs inputs, string? positiveLabel, string fingerprint, string modelSha256, string trainerPackage, DatasetSummary train, DatasetSummary? test, IReadOnlyDictionary<string, double?> metrics)
     {
-        var dependencies = new JsonArray { Dataset(train, "train") };
+        var dependencies = new JsonArray { Dataset(train, "train", inputs.Dataset.Lineage) };
         if (test is not null)
         {
-            dependencies.Add(Dataset(test, "test"));
+            dependencies.Add(Dataset(test, "test", inputs.TestDataset?.Lineage));
         }
+        AddLineage(dependencies, [.. inputs.Dataset.Lineage ?? [], .. inputs.TestDataset?.Lineage ?? []]);
         dependencies.Add(Package("Microsoft.ML", inputs.MicrosoftMLVersion));
         if (trainerPackage != "Microsoft.ML")
         {
@@ -100,7 +101,42 @@ internal static class ProvenanceDocument
         return external;
     }
 
-    private static JsonObject Dataset(DatasetSummary summary, string role)
+    /// <summary>
+    /// The pipeline stages the data comes from, upstream first, each once: its code digest as the dependency's digest,
+    /// what ran and with which parameters, and every file it read and wrote; then the raw files no stage wrote.
+    /// </summary>
+    private static void AddLineage(JsonArray dependencies, IReadOnlyList<StageReference> lineage)
+    {
+        var stages = lineage.DistinctBy(stage => stage.Name).ToList();
+        foreach (var stage in stages)
+        {
+            dependencies.Add(new JsonObject
+            {
+                ["name"] = $"stage:{stage.Name}",
+                ["digest"] = new JsonObject { ["sha256"] = stage.CodeDigest },
+                ["annotations"] = new JsonObject
+                {
+                    ["kind"] = stage.Kind,
+                    ["program"] = stage.Program,
+                    ["fingerprint"] = stage.Fingerprint,
+                    ["parameters"] = JsonSerializer.SerializeToNode(stage.Parameters, ReproJson.Options),
+                    ["seed"] = stage.Seed,
+                    ["inputs"] = JsonSerializer.SerializeToNode(stage.Inputs, ReproJson.Options),
+                    ["outputs"] = JsonSerializer.SerializeToNode(stage.Outputs, ReproJson.Options),
+                },
+            });
+        }
+        foreach (var raw in stages.SelectMany(s => s.Inputs).Where(i => i.Stage is null).DistinctBy(i => i.Path))
+        {
+            dependencies.Add(new JsonObject
+            {
+                ["name"] = $"file:{raw.Path}",
+                ["digest"] = new JsonObject { ["sha256"] = raw.Sha256 },
+            });
+        }
+    }
+
+    private static JsonObject Dataset(DatasetSummary summary, string role, IReadOnlyList<StageReference>? lineage)
     {
         var annotations = new JsonObject
         {
@@ -111,6 +147,10 @@ internal static class ProvenanceDocument
         if (summary.SchemaSha256 is not null)
         {
             annotations["schemaSha256"] = summary.SchemaSha256;
+        }
+        if (lineage is { Count: > 0 })
+        {
+            annotations["producedBy"] = $"stage:{lineage[^1].Name}";
         }
         // The data profile, for drift checks: what the model was trained on, column by column.
         annotations["profile"] = JsonSerializer.SerializeToNode(summary.Columns.Select(c => new { c.Name, c.Type, c.Profile }), ReproJson.Options);
