@@ -60,13 +60,14 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
 
             var inputsFile = layout.ModelInputsFile(model.Name);
             var inputsText = ReproJson.Serialize(inputs);
-            if (AtomicFile.WriteAllTextIfChanged(inputsFile, inputsText, dryRun: FailIfNotIncremental) && FailIfNotIncremental)
+            var inputsChanged = AtomicFile.WriteAllTextIfChanged(inputsFile, inputsText, dryRun: FailIfNotIncremental);
+            if (inputsChanged && FailIfNotIncremental)
             {
                 Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, $"Model '{model.Name}' has new inputs since the last build and must be trained again.");
             }
 
             var fingerprint = ModelFingerprint.Of(inputsText);
-            RemoveOutputsOfOtherInputs(layout, model.Name, fingerprint);
+            RemoveOutputsOfOtherInputs(layout, model.Name, fingerprint, quietly: inputsChanged);
 
             outputs.Add(new FingerprintedModel(
                 inputsFile, model.Name, fingerprint, model.Version, layout.ModelOutputDirectory(model.Name),
@@ -83,7 +84,8 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
     /// for these inputs — an engine orphaned by a killed build finishing late, a folder restored by hand — can be newer
     /// too, so they are removed here, before that check, and the model is built again.
     /// </summary>
-    private void RemoveOutputsOfOtherInputs(IntermediateLayout layout, string model, string fingerprint)
+    /// <param name="quietly">The inputs changed in this build: the old outputs are simply out of date, nothing to report.</param>
+    private void RemoveOutputsOfOtherInputs(IntermediateLayout layout, string model, string fingerprint, bool quietly)
     {
         var outputDirectory = layout.ModelOutputDirectory(model);
         if (!Directory.Exists(outputDirectory) || ModelOutputCheck.Problem(model, fingerprint, outputDirectory, hashModel: false) is not { } problem)
@@ -96,6 +98,10 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
             return;
         }
         ModelOutputs.Delete(layout, model, OutputModelsDirectory);
+        if (quietly)
+        {
+            return;
+        }
         Log.LogMessage(MessageImportance.High, $"ReproBuild: the outputs of model '{model}' under obj/ were not produced for its current inputs ({problem}); they were removed and the model is built again.");
     }
 }

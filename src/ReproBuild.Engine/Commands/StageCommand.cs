@@ -36,24 +36,6 @@ internal static class StageCommand
         Directory.CreateDirectory(Path.GetDirectoryName(request.StandardErrorFile)!);
         using var standardError = new StreamWriter(request.StandardErrorFile) { AutoFlush = true };
         using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Out.WriteLine(e.Data);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (standardError)
-                {
-                    standardError.WriteLine(e.Data);
-                }
-                Console.Out.WriteLine(e.Data);
-            }
-        };
         try
         {
             process.Start();
@@ -65,9 +47,25 @@ internal static class StageCommand
         }
         ParentWatch.TakeAlong(process);
         process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
+        var readers = new[]
+        {
+            Task.Run(() => Copy(process.StandardOutput, null)),
+            Task.Run(() => Copy(process.StandardError, standardError)),
+        };
+        process.WaitForExit(Timeout.Infinite);
+        // A process the program left running (a daemon, an orphaned child) may hold the pipes open for ever: its
+        // output is not waited for beyond a moment.
+        Task.WaitAll(readers, TimeSpan.FromSeconds(5));
         AtomicFile.WriteAllText(request.ResultFile, ReproJson.Serialize(new StageRunResult(process.ExitCode)));
+    }
+
+    /// <summary>Passes a stream's lines on to the build log, and keeps them in <paramref name="copy"/> too when given.</summary>
+    private static void Copy(StreamReader stream, StreamWriter? copy)
+    {
+        while (stream.ReadLine() is { } line)
+        {
+            Console.Out.WriteLine(line);
+            copy?.WriteLine(line);
+        }
     }
 }

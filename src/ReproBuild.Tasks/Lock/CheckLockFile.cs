@@ -15,6 +15,9 @@ public sealed class CheckLockFile : ReproBuildTask
     /// <summary>The datasets as <see cref="HashDatasets"/> returned them, inspected.</summary>
     public ITaskItem[] Datasets { get; set; } = [];
 
+    /// <summary>The pipeline stages as <see cref="Stages.RunStages"/> returned them (each already checked against the lock as it ran).</summary>
+    public ITaskItem[] Stages { get; set; } = [];
+
     /// <summary>The lock file's path (<c>$(ReproBuildLockFile)</c>).</summary>
     [Required]
     public string LockFile { get; set; } = "";
@@ -23,5 +26,5 @@ public sealed class CheckLockFile : ReproBuildTask
     public string Reason { get; set; } = "locked mode";
 
     private protected override bool Run() =>
-        LockedComparison.Report(Log, LockFile, ProjectFile, Reason, CurrentLock.From(Datasets, Models, trained: false), inputsOnly: true);
+        LockedComparison.Report(Log, LockFile, ProjectFile, Reason, CurrentLock.From(Datasets, Models, trained: false, Stages), inputsOnly: true);
 }

@@ -61,7 +61,7 @@ public sealed class RunStages : CacheTask
         var problems = new ItemProblems(Log, ProjectFile);
         var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
         var stages = StageItem.ParseAll(Stages, StageInputs, StageCode, StagePrograms, projectDirectory, problems);
-        if (problems.ErrorCount > 0 || StageGraph.Build(stages, problems) is not { } graph || !DatasetsMatchTheirStages(graph, problems))
+        if (problems.ErrorCount > 0 || StageGraph.Build(stages, projectDirectory, problems) is not { } graph || !DatasetsMatchTheirStages(graph, problems))
         {
             return false;
         }

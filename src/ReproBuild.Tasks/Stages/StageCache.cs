@@ -28,7 +28,16 @@ internal sealed class StageCache(CacheFolder? local, IRemoteCache? remote, Defer
         return null;
     }
 
-    public void Store(StageItem stage, string fingerprint, SortedDictionary<string, string> digests, CancellationToken cancellation)
+    /// <summary>Adds current outputs to the local cache when it lacks their record; the remote gets what a build runs.</summary>
+    public void StoreLocallyIfMissing(StageItem stage, string fingerprint, SortedDictionary<string, string> digests)
+    {
+        if (local is not null && !local.Contains(CacheFolder.ActionKind, fingerprint))
+        {
+            Store(stage, fingerprint, digests, CancellationToken.None, pushToRemote: false);
+        }
+    }
+
+    public void Store(StageItem stage, string fingerprint, SortedDictionary<string, string> digests, CancellationToken cancellation, bool pushToRemote = true)
     {
         var record = new StageActionRecord(StageActionRecord.CurrentFormat, StageActionRecord.StageKind, stage.Name, fingerprint, digests);
         var files = stage.Outputs.ToDictionary(o => ProjectPaths.Relative(projectDirectory, o), o => o, StringComparer.Ordinal);
@@ -48,7 +57,7 @@ internal sealed class StageCache(CacheFolder? local, IRemoteCache? remote, Defer
                 log.Warning(ErrorCodes.CacheWriteFailed, projectFile, $"The outputs of stage '{stage.Name}' could not be added to the cache at '{local.Root}': {e.Message}. The build goes on.");
             }
         }
-        if (remote is not null && !_remoteDown)
+        if (pushToRemote && remote is not null && !_remoteDown)
         {
             try
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Build.Framework;
 using ReproBuild.Protocol;
 using ReproBuild.Tasks.Lock;
@@ -35,6 +36,8 @@ internal sealed record StageContext(
         }
         if (!Verify && last is not null && last.Stage.Fingerprint == fingerprint && OutputsIntact(stage, last))
         {
+            // Current, but perhaps not in the local cache (made with the cache off, or the cache was cleared): one stat.
+            Cache?.StoreLocallyIfMissing(stage, fingerprint, new(last.Outputs.ToDictionary(o => o.Path, o => o.Digest), StringComparer.Ordinal));
             return true;
         }
 
@@ -42,41 +45,34 @@ internal sealed record StageContext(
         var staging = outputs.NewStagingDirectory();
         try
         {
-            string how;
-            SortedDictionary<string, string> digests;
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
-            if (Cache?.Restore(stage, outputs, fingerprint, staging, cancellation) is { } restored)
+            var restored = Cache?.Restore(stage, outputs, fingerprint, staging, cancellation);
+            if (restored is null && Runner.Run(stage, outputs, staging, cancellation) != true)
             {
-                digests = restored.Digests;
-                how = $"restored stage {stage.Name} from {restored.From}";
+                return false;
             }
-            else
-            {
-                var ran = Runner.Run(stage, outputs, staging, cancellation);
-                if (ran != true)
-                {
-                    return false;
-                }
-                digests = new(stage.Outputs.ToDictionary(o => ProjectPaths.Relative(ProjectDirectory, o), o => Sha256Digest.OfFile(outputs.StagedPath(staging, o))), StringComparer.Ordinal);
-                how = $"ran stage {stage.Name} ({(stage.Kind == StageItem.ProjectKind ? stage.Program : stage.Program)}) in {clock.Elapsed.TotalSeconds:0.0} s";
-            }
-
+            var digests = restored?.Digests ?? new SortedDictionary<string, string>(
+                stage.Outputs.ToDictionary(o => ProjectPaths.Relative(ProjectDirectory, o), o => Sha256Digest.OfFile(outputs.StagedPath(staging, o))),
+                StringComparer.Ordinal);
             var reference = inputs.WithOutputs(fingerprint, [.. digests.Select(d => new StageFile(d.Key, d.Value))]);
             if (Verify && !Reproduced(stage, reference, lockedEntry))
             {
                 return false;
             }
-            var outputFiles = Fingerprinter.Versions(
-                [.. stage.Outputs.Select(o => outputs.StagedPath(staging, o))],
-                new Dictionary<(string, string), string>(), file => Sha256Digest.OfFile(file));
-            // Staged paths were hashed; the record names the outputs where they will be.
-            var versions = stage.Outputs.Select((o, i) => new FileVersion(ProjectPaths.Relative(ProjectDirectory, o), outputFiles[i].Hash, digests[ProjectPaths.Relative(ProjectDirectory, o)])).ToList();
-            outputs.MoveIntoPlace(staging, new StageRecord(StageRecord.CurrentFormat, reference, inputFiles, codeFiles, versions));
-            Log.Message($"ReproBuild: {how}", MessageImportance.High);
 
-            if (how.StartsWith("ran", StringComparison.Ordinal))
+            outputs.MoveIntoPlace(staging);
+            var outputFiles = Fingerprinter.Versions(stage.Outputs, new Dictionary<(string, string), string>(), _ => "");
+            var versions = outputFiles.Select(f => f with { Digest = digests[f.Path] }).ToList();
+            new StageRecord(StageRecord.CurrentFormat, reference, inputFiles, codeFiles, versions).Write(outputs.RecordFile);
+
+            if (restored is { } from)
             {
+                Log.Message($"ReproBuild: restored stage {stage.Name} from {from.From}", MessageImportance.High);
+            }
+            else
+            {
+                Log.Message($"ReproBuild: ran stage {stage.Name} ({stage.Program}) in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s", MessageImportance.High);
                 StageRunRecord.Of(reference, started, clock.Elapsed, ProjectDirectory).Write(RunsDirectory);
                 Cache?.Store(stage, fingerprint, digests, cancellation);
             }

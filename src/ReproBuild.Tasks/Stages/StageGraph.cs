@@ -24,7 +24,7 @@ internal sealed class StageGraph
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Upstream { get; }
 
     /// <returns>The graph, or null when a problem was reported.</returns>
-    public static StageGraph? Build(IReadOnlyList<StageItem> stages, ItemProblems problems)
+    public static StageGraph? Build(IReadOnlyList<StageItem> stages, string projectDirectory, ItemProblems problems)
     {
         var errorsBefore = problems.ErrorCount;
         var producers = new Dictionary<string, StageItem>(StringComparer.Ordinal);
@@ -35,7 +35,7 @@ internal sealed class StageGraph
                 if (producers.TryGetValue(output, out var other))
                 {
                     problems.ErrorAtElement(stage.Item, StageItem.ItemType, ErrorCodes.StageOutputConflict,
-                        $"Stages '{other.Name}' and '{stage.Name}' both declare the output '{output}'; a file is written by one stage.");
+                        $"Stages '{other.Name}' and '{stage.Name}' both declare the output '{ProjectPaths.Relative(projectDirectory, output)}'; a file is written by one stage.");
                 }
                 else
                 {
@@ -60,7 +60,7 @@ internal sealed class StageGraph
                 else if (!File.Exists(input))
                 {
                     problems.ErrorAtElement(stage.Item, StageItem.ItemType, ErrorCodes.StageInputNotFound,
-                        $"Stage '{stage.Name}' reads '{input}', which does not exist and is not an output of any stage.");
+                        $"Stage '{stage.Name}' reads '{ProjectPaths.Relative(projectDirectory, input)}', which does not exist and is not an output of any stage.");
                 }
             }
             upstream[stage.Name] = from;
@@ -73,7 +73,7 @@ internal sealed class StageGraph
         var order = TopologicalOrder(stages, upstream, out var cycle);
         if (cycle is not null)
         {
-            var first = stages.First(s => s.Name == cycle[0]);
+            var first = stages.First(s => cycle.Contains(s.Name, StringComparer.Ordinal));
             problems.ErrorAtElement(first.Item, StageItem.ItemType, ErrorCodes.StageCycle,
                 $"The stages form a cycle: {string.Join(" → ", cycle)}. Each reads what the next one writes, so none can run first.");
             return null;

@@ -43,15 +43,14 @@ internal sealed class StageOutputs(StageItem stage, IntermediateLayout layout, s
     /// <summary>Where an output is written in a staging folder: under the same path relative to the project folder.</summary>
     public string StagedPath(string staging, string output) => Path.Combine(staging, Path.GetRelativePath(projectDirectory, output));
 
-    /// <summary>Moves the staged outputs into the project folder and writes the record; the staging folder goes.</summary>
-    public void MoveIntoPlace(string staging, StageRecord record)
+    /// <summary>Moves the staged outputs into the project folder, each by one rename; the staging folder goes. The record comes after.</summary>
+    public void MoveIntoPlace(string staging)
     {
         foreach (var output in stage.Outputs)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             File.Move(StagedPath(staging, output), output, overwrite: true);
         }
-        record.Write(RecordFile);
         Directory.Delete(staging, recursive: true);
     }
 }

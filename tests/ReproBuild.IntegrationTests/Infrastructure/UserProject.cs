@@ -35,6 +35,13 @@ internal sealed class UserProject
         return project;
     }
 
+    /// <summary>A project in a folder of the test's choosing (a solution's subfolder); the caller writes it.</summary>
+    public static UserProject At(string directory, string name)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        return new UserProject(directory, name);
+    }
+
     /// <summary>The files a user has beside the project to use the package: a NuGet source for the test feed.</summary>
     public static void WriteUserSetup(string directory) =>
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
