@@ -41,7 +41,11 @@ internal static class ModelStatus
 
         var now = ReproJson.Serialize(ModelInputsFactory.Create(model, train, test, sources(model.Dataset).Lineage, model.TestDataset is null ? null : sources(model.TestDataset).Lineage));
         var fingerprint = ModelFingerprint.Of(now);
-        entry.Metadata["Fingerprint"] = fingerprint;
+        // With a dataset or stage still to run, the fingerprint the build will compute is not known yet.
+        if (entry.Reasons.Count == 0)
+        {
+            entry.Metadata["Fingerprint"] = fingerprint;
+        }
         var inputsFile = layout.ModelInputsFile(model.Name);
         if (!File.Exists(inputsFile))
         {

@@ -21,9 +21,6 @@ internal static class StageStatus
         entry.Metadata["RecordFile"] = recordFile;
         entry.Metadata["Outputs"] = string.Join("\n", stage.Outputs.Select(o => ProjectPaths.Relative(projectDirectory, o)));
 
-        var upstream = graph.Upstream[stage.Name].Where(staleStages.Contains).ToList();
-        entry.Reasons.AddRange(upstream.Select(name => $"upstream stage '{name}' will run"));
-
         var last = StageRecord.Read(recordFile);
         if (last is null)
         {
@@ -32,6 +29,8 @@ internal static class StageStatus
                 : "never run: no build has run it since it was added (or its outputs were cleaned)");
             return entry;
         }
+        var upstream = graph.Upstream[stage.Name].Where(staleStages.Contains).ToList();
+        entry.Reasons.AddRange(upstream.Select(name => $"upstream stage '{name}' will run"));
         if (stage.Kind == StageItem.ProjectKind && stage.ProgramAssembly is null)
         {
             entry.Reasons.Add($"its program has not been built yet ({stage.Program}); the next build compiles and runs it");
@@ -63,14 +62,14 @@ internal static class StageStatus
         {
             own.AddRange(OutputProblems(stage, last, fingerprinter, projectDirectory));
         }
-        if (own.Count == 0 && stage.Kind == StageItem.ProjectKind && NewerSource(stage, projectDirectory) is { } source)
-        {
-            own.Add($"'{source}' changed since its program was built; the next build compiles {stage.Program}, and runs the stage if its compiled code changed");
-        }
         entry.Reasons.AddRange(own);
         if (own.Count > 0 && upstream.Count == 0 && cache?.Contains(CacheFolder.ActionKind, fingerprint) == true)
         {
             entry.Reasons.Add("the cache holds its outputs for these inputs: the next build restores them without running it");
+        }
+        if (own.Count == 0 && stage.Kind == StageItem.ProjectKind && NewerSource(stage, projectDirectory) is { } source)
+        {
+            entry.Reasons.Add($"'{source}' changed since its program was built; the next build compiles {stage.Program}, and runs the stage if its compiled code changed");
         }
         return entry;
     }
