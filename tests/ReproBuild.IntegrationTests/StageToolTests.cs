@@ -123,6 +123,9 @@ public sealed class StageToolTests
     public void StatusNamesTheStaleStageAndRunsListItsRuns()
     {
         var project = NewPipeline(nameof(StatusNamesTheStaleStageAndRunsListItsRuns));
+        // A new project's first restore does not see the stage's ProjectReference yet (the package's targets add it,
+        // and restore imports them only once the package is restored), so the program is restored on its own.
+        DotNet.Run(Path.Combine(Path.GetDirectoryName(project.Directory)!, PrepareFolder(project)), ["restore"]).ShouldSucceed();
         project.Build().ShouldSucceed();
         Tool("status", project.Directory).ShouldExitWith(0);
 
