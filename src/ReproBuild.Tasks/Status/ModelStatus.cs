@@ -10,8 +10,11 @@ namespace ReproBuild.Tasks;
 internal static class ModelStatus
 {
     /// <param name="staleDatasets">Datasets that will be inspected again: their SHA-256 is not known until then.</param>
+    /// <param name="sources">Where each dataset comes from: the stale stage that writes it (null when none), and its lineage as the build records it.</param>
     /// <param name="outputModelsDirectory"><c>$(OutDir)models/</c>: a copy there that differs from obj/'s is copied again.</param>
-    public static StatusEntry Check(ModelItem model, IReadOnlyDictionary<string, DatasetSummary?> summaries, IReadOnlySet<string> staleDatasets, IntermediateLayout layout, string outputModelsDirectory, LockedDigests locked)
+    public static StatusEntry Check(
+        ModelItem model, IReadOnlyDictionary<string, DatasetSummary?> summaries, IReadOnlySet<string> staleDatasets, Func<string, (string? StaleStage, IReadOnlyList<StageReference>? Lineage)> sources,
+        IntermediateLayout layout, string outputModelsDirectory, LockedDigests locked)
     {
         var entry = new StatusEntry(StatusEntry.ModelKind, model.Name);
         entry.Metadata["Task"] = model.Task;
@@ -21,7 +24,9 @@ internal static class ModelStatus
 
         foreach (var dataset in new[] { model.Dataset, model.TestDataset }.OfType<string>().Where(staleDatasets.Contains))
         {
-            entry.Reasons.Add($"dataset '{dataset}' changed (see above)");
+            entry.Reasons.Add(sources(dataset).StaleStage is { } stage
+                ? $"its data comes from stage '{stage}', which will run again"
+                : $"dataset '{dataset}' changed (see above)");
         }
         var train = summaries.GetValueOrDefault(model.Dataset);
         var test = model.TestDataset is null ? null : summaries.GetValueOrDefault(model.TestDataset);
@@ -34,9 +39,13 @@ internal static class ModelStatus
             return entry;
         }
 
-        var now = ReproJson.Serialize(ModelInputsFactory.Create(model, train, test));
+        var now = ReproJson.Serialize(ModelInputsFactory.Create(model, train, test, sources(model.Dataset).Lineage, model.TestDataset is null ? null : sources(model.TestDataset).Lineage));
         var fingerprint = ModelFingerprint.Of(now);
-        entry.Metadata["Fingerprint"] = fingerprint;
+        // With a dataset or stage still to run, the fingerprint the build will compute is not known yet.
+        if (entry.Reasons.Count == 0)
+        {
+            entry.Metadata["Fingerprint"] = fingerprint;
+        }
         var inputsFile = layout.ModelInputsFile(model.Name);
         if (!File.Exists(inputsFile))
         {

@@ -4,12 +4,13 @@ using Microsoft.Build.Utilities;
 namespace ReproBuild.Tasks;
 
 /// <summary>
-/// One line of <c>ReproBuildStatus</c>'s answer: a dataset, a model or the lock file, up to date or stale, and why.
+/// One line of <c>ReproBuildStatus</c>'s answer: a stage, a dataset, a model or the lock file, up to date or stale, and why.
 /// As an item: identity = the name; metadata Kind, Stale (true/false), Reasons (one per line) and, per kind,
 /// the files a reader of the status wants next (data file, report, evaluation, …).
 /// </summary>
 internal sealed class StatusEntry(string kind, string name)
 {
+    public const string StageKind = "Stage";
     public const string DatasetKind = "Dataset";
     public const string ModelKind = "Model";
     public const string LockFileKind = "LockFile";

@@ -19,13 +19,14 @@ internal static class ToolCommandLine
     public static RootCommand Create()
     {
         var common = new CommonOptions();
-        var root = new RootCommand("reprobuild: what a ReproBuild build would redo and why, the experiment history, diffs between experiments, model verification and an HTML report.");
+        var root = new RootCommand("reprobuild: what a ReproBuild build would redo and why, the experiment history, diffs between experiments, model verification, an HTML report and the pipeline as a graph.");
         root.Options.Add(common.Verbosity);
         root.Subcommands.Add(StatusCommand.Create(common));
         root.Subcommands.Add(RunsCommand.Create(common));
         root.Subcommands.Add(DiffCommand.Create(common));
         root.Subcommands.Add(VerifyCommand.Create(common));
         root.Subcommands.Add(ReportCommand.Create(common));
+        root.Subcommands.Add(DagCommand.Create(common));
         return root;
     }
 }

@@ -6,7 +6,7 @@ namespace ReproBuild.Tool.Commands;
 
 /// <summary>
 /// <c>reprobuild status</c>: runs the project's <c>ReproBuildStatus</c> target — the build's own checks, writing
-/// nothing — and prints each dataset, model and the lock file as up to date or stale, with the reasons.
+/// nothing — and prints each stage (pipeline order), dataset, model and the lock file as up to date or stale, with the reasons.
 /// </summary>
 internal static class StatusCommand
 {
@@ -16,7 +16,7 @@ internal static class StatusCommand
         var configuration = CommonOptions.ConfigurationOption();
         var framework = CommonOptions.FrameworkOption();
         var json = CommonOptions.JsonOption("the status");
-        var command = new Command("status", "Show which datasets and models the next build would inspect or train again, and why, without building. Exit code 0 when everything is up to date, 1 when something is stale.")
+        var command = new Command("status", "Show which stages, datasets and models the next build would run, inspect or train again, and why, without building. Exit code 0 when everything is up to date, 1 when something is stale.")
         {
             project, configuration, framework, json,
         };
@@ -37,11 +37,27 @@ internal static class StatusCommand
         return command;
     }
 
+    /// <summary>"2 stages, 2 datasets and 1 model": what was checked, the lock file aside.</summary>
+    private static string Counted(IReadOnlyList<StatusItem> entries)
+    {
+        var parts = new[] { (StatusItem.Stage, "stage"), (StatusItem.Dataset, "dataset"), (StatusItem.Model, "model") }
+            .Select(k => (Count: entries.Count(e => e.Kind == k.Item1), Name: k.Item2))
+            .Where(k => k.Count > 0)
+            .Select(k => $"{k.Count} {k.Name}{(k.Count == 1 ? "" : "s")}")
+            .ToArray();
+        return parts.Length switch
+        {
+            0 => "nothing declared",
+            1 => parts[0],
+            _ => $"{string.Join(", ", parts[..^1])} and {parts[^1]}",
+        };
+    }
+
     internal static void Print(IReadOnlyList<StatusItem> entries, string project, ConsoleOutput output)
     {
         var stale = entries.Count(e => e.Stale);
         output.Note(stale == 0
-            ? $"{project}: everything is up to date ({entries.Count(e => e.Kind != StatusItem.LockFile)} datasets and models)."
+            ? $"{project}: everything is up to date ({Counted(entries)})."
             : $"{project}: {stale} of {entries.Count} stale; the next build redoes them.");
         var width = entries.Count == 0 ? 0 : entries.Max(e => e.Name.Length);
         foreach (var entry in entries)

@@ -6,26 +6,19 @@ namespace ReproBuild.Tool.Projects;
 
 /// <summary>
 /// The part of <see cref="ReproBuildProject"/> that touches Microsoft.Build types: evaluation through a
-/// <see cref="ProjectInstance"/>, and the status target through the <see cref="BuildManager"/>, in this process.
+/// <see cref="ProjectInstance"/>, and ReproBuild's reading targets (status, pipeline) through the <see cref="BuildManager"/>, in this process.
 /// </summary>
 internal sealed class MSBuildEvaluation : IDisposable
 {
     private const string StatusTarget = "ReproBuildStatus";
+    private const string PipelineTarget = "ReproBuildGetPipeline";
     private readonly ProjectCollection _collection;
     private readonly ProjectInstance _instance;
 
     public MSBuildEvaluation(string projectFile, ProjectOptions options, ConsoleOutput output)
     {
         ProjectFile = projectFile;
-        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (options.Configuration is { Length: > 0 } configuration)
-        {
-            properties["Configuration"] = configuration;
-        }
-        if (options.Framework is { Length: > 0 } framework)
-        {
-            properties["TargetFramework"] = framework;
-        }
+        var properties = GlobalProperties(options);
         _collection = new ProjectCollection(properties);
         try
         {
@@ -63,11 +56,51 @@ internal sealed class MSBuildEvaluation : IDisposable
 
     public string RunsDirectory { get; }
 
-    public IReadOnlyList<StatusItem> RunStatusTarget(ConsoleOutput output)
+    public IReadOnlyList<StatusItem> RunStatusTarget(ConsoleOutput output) =>
+        RunTarget(StatusTarget, "check", output).Select(item => new StatusItem(
+            item.Get("Kind"), item.Name, item.Get("Stale") == "true", item.Get("Reasons").Split('\n', StringSplitOptions.RemoveEmptyEntries), item.Metadata)).ToArray();
+
+    public IReadOnlyList<TargetItem> RunPipelineTarget(ConsoleOutput output) => RunTarget(PipelineTarget, "describe", output);
+
+    /// <summary>The project's <c>MetricGate</c> items and the projects it references, as MSBuild evaluates it (a test project needs no ReproBuild import).</summary>
+    public static (IReadOnlyList<TargetItem> Gates, IReadOnlyList<string> References) ReadGateProject(string projectFile, ProjectOptions options)
     {
-        if (!_instance.Targets.ContainsKey(StatusTarget))
+        using var collection = new ProjectCollection(GlobalProperties(options));
+        ProjectInstance instance;
+        try
         {
-            throw new ToolError($"{ProjectFile} uses a ReproBuild package without the {StatusTarget} target (it came with the reprobuild tool); update its ReproBuild package reference to this tool's version, then run 'dotnet restore'.");
+            instance = ProjectInstance.FromFile(projectFile, new Microsoft.Build.Definition.ProjectOptions { GlobalProperties = GlobalProperties(options), ProjectCollection = collection });
+        }
+        catch (InvalidProjectFileException e)
+        {
+            throw new ToolError($"MSBuild could not evaluate the project: {e.Message}");
+        }
+        var gates = instance.GetItems("MetricGate")
+            .Select(item => new TargetItem(item.EvaluatedInclude, item.MetadataNames.ToDictionary(name => name, item.GetMetadataValue, StringComparer.Ordinal)))
+            .ToArray();
+        var references = instance.GetItems("ProjectReference").Select(item => Path.GetFullPath(item.GetMetadataValue("FullPath"))).ToArray();
+        return (gates, references);
+    }
+
+    private static Dictionary<string, string> GlobalProperties(ProjectOptions options)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (options.Configuration is { Length: > 0 } configuration)
+        {
+            properties["Configuration"] = configuration;
+        }
+        if (options.Framework is { Length: > 0 } framework)
+        {
+            properties["TargetFramework"] = framework;
+        }
+        return properties;
+    }
+
+    private TargetItem[] RunTarget(string targetName, string verb, ConsoleOutput output)
+    {
+        if (!_instance.Targets.ContainsKey(targetName))
+        {
+            throw new ToolError($"{ProjectFile} uses a ReproBuild package without the {targetName} target (it came with the reprobuild tool); update its ReproBuild package reference to this tool's version, then run 'dotnet restore'.");
         }
         if (!string.Equals(_instance.GetPropertyValue("ReproBuildEnabled"), "true", StringComparison.OrdinalIgnoreCase))
         {
@@ -80,7 +113,7 @@ internal sealed class MSBuildEvaluation : IDisposable
             EnableNodeReuse = false,
             MaxNodeCount = 1,
         };
-        var result = BuildManager.DefaultBuildManager.Build(parameters, new BuildRequestData(_instance, [StatusTarget]));
+        var result = BuildManager.DefaultBuildManager.Build(parameters, new BuildRequestData(_instance, [targetName]));
         foreach (var message in messages.Messages)
         {
             output.Detail(message);
@@ -89,16 +122,13 @@ internal sealed class MSBuildEvaluation : IDisposable
         {
             output.Warning(warning);
         }
-        if (result.OverallResult != BuildResultCode.Success || !result.ResultsByTarget.TryGetValue(StatusTarget, out var target))
+        if (result.OverallResult != BuildResultCode.Success || !result.ResultsByTarget.TryGetValue(targetName, out var target))
         {
             var errors = messages.Errors.Count > 0 ? string.Join(Environment.NewLine, messages.Errors) : result.Exception?.Message ?? "the target failed without an error message";
-            throw new ToolError($"MSBuild could not check {Path.GetFileName(ProjectFile)}; fix these and run the command again:{Environment.NewLine}{errors}");
+            throw new ToolError($"MSBuild could not {verb} {Path.GetFileName(ProjectFile)}; fix these and run the command again:{Environment.NewLine}{errors}");
         }
-        return target.Items.Select(item =>
-        {
-            var metadata = item.MetadataNames.Cast<string>().ToDictionary(name => name, item.GetMetadata, StringComparer.Ordinal);
-            var reasons = item.GetMetadata("Reasons").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            return new StatusItem(item.GetMetadata("Kind"), item.ItemSpec, item.GetMetadata("Stale") == "true", reasons, metadata);
-        }).ToArray();
+        return target.Items
+            .Select(item => new TargetItem(item.ItemSpec, item.MetadataNames.Cast<string>().ToDictionary(name => name, item.GetMetadata, StringComparer.Ordinal)))
+            .ToArray();
     }
 }

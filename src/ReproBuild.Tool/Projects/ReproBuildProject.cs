@@ -45,6 +45,33 @@ internal sealed class ReproBuildProject : IDisposable
         }
     }
 
+    /// <summary>Runs <c>ReproBuildGetPipeline</c>: the stages, datasets and models as items, nothing built.</summary>
+    public IReadOnlyList<TargetItem> Pipeline(ConsoleOutput output)
+    {
+        using (output.Progress($"Reading the pipeline of {Path.GetFileName(ProjectFile)}"))
+        {
+            return _evaluation.RunPipelineTarget(output);
+        }
+    }
+
+    /// <summary>A test project's metric gates on this project's models; an error when it does not reference this project.</summary>
+    public IReadOnlyList<TargetItem> GatesIn(string testProject, ProjectOptions options, ConsoleOutput output)
+    {
+        var file = ProjectLocator.Find(testProject);
+        using (output.Progress($"Evaluating {Path.GetFileName(file)}"))
+        {
+            var (gates, references) = ReadGates(file, options);
+            if (!references.Contains(ProjectFile, StringComparer.Ordinal))
+            {
+                throw new ToolError($"{file} does not reference {ProjectFile}, so its metric gates are not on this project's models. Name a test project with <ProjectReference Include=\"…/{Path.GetFileName(ProjectFile)}\" />.");
+            }
+            return gates;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (IReadOnlyList<TargetItem>, IReadOnlyList<string>) ReadGates(string file, ProjectOptions options) => MSBuildEvaluation.ReadGateProject(file, options);
+
     // Kept out of Load so that no Microsoft.Build type is loaded before the Locator has registered the SDK's MSBuild.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static MSBuildEvaluation Evaluate(string file, ProjectOptions options, ConsoleOutput output) => new(file, options, output);

@@ -1,10 +1,7 @@
-using System.Text.Json;
-
 namespace ReproBuild.Tool.Runs;
 
 /// <summary>
-/// The experiment history: every run record under the runs folder, oldest first. A file that is not a run record
-/// is skipped with a warning that names it, so one damaged file does not hide the history.
+/// The experiment history: every run record under the runs folder, oldest first (<see cref="RunFiles"/> reads them).
 /// </summary>
 internal sealed class RunHistory
 {
@@ -25,27 +22,10 @@ internal sealed class RunHistory
 
     public static RunHistory Load(string directory)
     {
-        var runs = new List<RunRecord>();
         var skipped = new List<string>();
-        if (System.IO.Directory.Exists(directory))
-        {
-            foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.json"))
-            {
-                try
-                {
-                    var record = ReproJson.Read<RunRecord>(file);
-                    if (string.IsNullOrEmpty(record.Model) || string.IsNullOrEmpty(record.Sha256))
-                    {
-                        throw new JsonException("it has no model or sha256");
-                    }
-                    runs.Add(record with { Id = Path.GetFileNameWithoutExtension(file) });
-                }
-                catch (Exception e) when (e is JsonException or NotSupportedException or IOException)
-                {
-                    skipped.Add($"{file}: skipped, not a ReproBuild run record ({e.Message}). Delete it or move it out of the runs folder.");
-                }
-            }
-        }
+        var runs = RunFiles.Read<RunRecord>(directory, r => string.IsNullOrEmpty(r.Model) || string.IsNullOrEmpty(r.Sha256) ? "it has no model or sha256" : null, "run record", skipped)
+            .Select(r => r.Record with { Id = r.Id })
+            .ToList();
         var ordered = runs.OrderBy(r => r.StartedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
         // References count back from the latest run of each model.
         var referenced = ordered
