@@ -69,7 +69,7 @@ public sealed class StageStatusTests : TempFolderTest
     {
         var problems = new ItemProblems(null, _project);
         var parsed = StageItem.ParseAll(stages, Inputs, Code(stages), programs ?? [], ProjectDirectory, problems);
-        var graph = StageGraph.Build(parsed, problems);
+        var graph = StageGraph.Build(parsed, ProjectDirectory, problems);
         Assert.AreEqual(0, problems.ErrorCount);
         var statCache = StatCache.Load(_layout.StatCacheFile);
         var fingerprinter = new StageFingerprinter(ProjectDirectory, statCache, graph!);

@@ -22,7 +22,7 @@ internal sealed record PipelineItems(
         ITaskItem[] datasets, ITaskItem[] models, string projectDirectory, string defaultVersion, ItemProblems problems)
     {
         var parsedStages = StageItem.ParseAll(stages, stageInputs, stageCode, stagePrograms, projectDirectory, problems);
-        var graph = problems.ErrorCount == 0 && parsedStages.Count > 0 ? StageGraph.Build(parsedStages, problems) : null;
+        var graph = problems.ErrorCount == 0 && parsedStages.Count > 0 ? StageGraph.Build(parsedStages, projectDirectory, problems) : null;
         if (problems.ErrorCount > 0)
         {
             return null;
