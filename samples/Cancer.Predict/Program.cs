@@ -32,5 +32,7 @@ foreach (var name in EmbeddedModel.Names(assembly))
     Console.WriteLine();
 }
 
+WinePipeline.Print();
+
 static string Describe(IReadOnlyDictionary<string, string> values) =>
     values.Count == 0 ? "defaults" : string.Join(", ", values.Select(pair => $"{pair.Key}={pair.Value}"));
