@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.ML.Data;
 using ReproBuild.Runtime;
 
@@ -29,32 +28,19 @@ internal static class WinePipeline
         Console.WriteLine();
     }
 
-    /// <summary>
-    /// The stages that made the training data, upstream first, as the model's entry in ../Wine/repro.lock.json records
-    /// them. That entry is read only when its SHA-256 is the embedded model's, so it describes this very model.
-    /// </summary>
+    /// <summary>The stages that made the training data, upstream first, as the model's own provenance records them.</summary>
     private static void PrintLineage(EmbeddedModel model)
     {
-        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "wine", "repro.lock.json")));
-        var entry = lockFile.RootElement.GetProperty("models").GetProperty(model.Name);
-        if (entry.GetProperty("sha256").GetString() != model.Sha256)
+        Console.WriteLine("  lineage:");
+        foreach (var stage in model.Provenance.Stages)
         {
-            Console.WriteLine($"  lineage: unknown (repro.lock.json describes another build of {model.Name}, sha256 {entry.GetProperty("sha256").GetString()![..16]}…)");
-            return;
-        }
-        Console.WriteLine("  lineage (repro.lock.json):");
-        foreach (var stage in entry.GetProperty("inputs").GetProperty("dataset").GetProperty("lineage").EnumerateArray())
-        {
-            var settings = stage.GetProperty("parameters").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}")
-                .Prepend($"seed {stage.GetProperty("seed").GetInt32()}");
-            Console.WriteLine($"    {stage.GetProperty("name").GetString()}: {stage.GetProperty("kind").GetString()} '{stage.GetProperty("program").GetString()}' ({string.Join(", ", settings)}; code {Short(stage, "codeDigest")})");
-            Console.WriteLine($"      read  {Files(stage.GetProperty("inputs"))}");
-            Console.WriteLine($"      wrote {Files(stage.GetProperty("outputs"))}");
+            var settings = stage.Parameters.Select(p => $"{p.Key}={p.Value}").Prepend($"seed {stage.Seed}");
+            Console.WriteLine($"    {stage.Name}: {stage.Kind} '{stage.Program}' ({string.Join(", ", settings)}; code {stage.CodeDigest[..12]}…)");
+            Console.WriteLine($"      read  {Files(stage.Inputs)}");
+            Console.WriteLine($"      wrote {Files(stage.Outputs)}");
         }
     }
 
-    private static string Files(JsonElement files) =>
-        string.Join(", ", files.EnumerateArray().Select(file => $"{file.GetProperty("path").GetString()} ({Short(file, "sha256")})"));
-
-    private static string Short(JsonElement element, string property) => element.GetProperty(property).GetString()![..12] + "…";
+    private static string Files(IEnumerable<StageFileDigest> files) =>
+        string.Join(", ", files.Select(file => $"{file.Path} ({file.Sha256[..12]}…)"));
 }
