@@ -17,6 +17,9 @@ internal sealed class PredictionEndpoint(ModelCatalog catalog, IOptions<ServingO
     public const string Sha256Header = "X-Model-Sha256";
     public const string VersionHeader = "X-Model-Version";
 
+    /// <summary>The model label of requests for a model that is not served.</summary>
+    public const string UnknownModel = "(unknown)";
+
     private readonly ServingOptions _options = options.Value;
 
     public Task PredictAsync(HttpContext context, string name) => HandleAsync(context, name, "predict", mlflow: false);
@@ -28,7 +31,7 @@ internal sealed class PredictionEndpoint(ModelCatalog catalog, IOptions<ServingO
             name = _options.InvocationsModel ?? (catalog.Models.Count + catalog.Failures.Count == 1 ? catalog.Models.Keys.Concat(catalog.Failures.Keys).Single() : null);
             if (name is null)
             {
-                return Answer(context, "(none)", "invocations", Stopwatch.GetTimestamp(), ServingProblem.NoInvocationsModel(catalog.Models.Keys.Order(StringComparer.Ordinal)));
+                return Answer(context, UnknownModel, "invocations", Stopwatch.GetTimestamp(), ServingProblem.NoInvocationsModel(catalog.Models.Keys.Order(StringComparer.Ordinal)));
             }
         }
         return HandleAsync(context, name, "invocations", mlflow: true);
@@ -43,9 +46,15 @@ internal sealed class PredictionEndpoint(ModelCatalog catalog, IOptions<ServingO
             context.Response.Headers[VersionHeader] = model.Model.Version;
             return model;
         }
-        await Answer(context, name, endpoint, start, catalog.Failures.TryGetValue(name, out var reason)
-            ? ServingProblem.NotLoaded(name, reason)
-            : ServingProblem.UnknownModel(name, catalog.Models.Keys.Order(StringComparer.Ordinal)));
+        if (catalog.Failures.TryGetValue(name, out var reason))
+        {
+            await Answer(context, name, endpoint, start, ServingProblem.NotLoaded(name, reason));
+        }
+        else
+        {
+            // The name a caller made up is not a metric label: that would let callers create time series at will.
+            await Answer(context, UnknownModel, endpoint, start, ServingProblem.UnknownModel(name, catalog.Models.Keys.Order(StringComparer.Ordinal)));
+        }
         return null;
     }
 

@@ -6,7 +6,8 @@ namespace ReproBuild.Serving;
 /// <summary>
 /// The service's instruments, on the <see cref="MeterName"/> meter (System.Diagnostics.Metrics): requests, their
 /// duration, errors and rows scored, tagged by model, endpoint and status code. <c>GET /metrics</c> exposes them
-/// to Prometheus (prometheus-net publishes every .NET meter).
+/// to Prometheus (prometheus-net publishes every .NET meter, prefixed with its name): <c>reprobuild_serving_requests</c>,
+/// <c>reprobuild_serving_errors</c>, <c>reprobuild_serving_rows</c>, <c>reprobuild_serving_request_duration</c> (ms).
 /// </summary>
 internal sealed class ServingMetrics : IDisposable
 {
@@ -21,10 +22,10 @@ internal sealed class ServingMetrics : IDisposable
     public ServingMetrics(IMeterFactory meters)
     {
         _meter = meters.Create(MeterName);
-        _requests = _meter.CreateCounter<long>("reprobuild.serving.requests", "{request}", "Requests answered, by model, endpoint and status code.");
-        _errors = _meter.CreateCounter<long>("reprobuild.serving.errors", "{request}", "Requests answered with a 4xx or 5xx status, by model, endpoint and status code.");
-        _rows = _meter.CreateCounter<long>("reprobuild.serving.rows", "{row}", "Rows scored, by model.");
-        _duration = _meter.CreateHistogram<double>("reprobuild.serving.request.duration", "ms", "Time from the request reaching the endpoint to the answer written, by model and endpoint.");
+        _requests = _meter.CreateCounter<long>("requests", "{request}", "Requests answered, by model, endpoint and status code.");
+        _errors = _meter.CreateCounter<long>("errors", "{request}", "Requests answered with a 4xx or 5xx status, by model, endpoint and status code.");
+        _rows = _meter.CreateCounter<long>("rows", "{row}", "Rows scored, by model.");
+        _duration = _meter.CreateHistogram<double>("request.duration", "ms", "Time from the request reaching the endpoint to the answer written, by model and endpoint.");
     }
 
     public void Record(string model, string endpoint, int status, long startTimestamp, int rows)

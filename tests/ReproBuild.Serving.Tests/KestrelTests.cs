@@ -33,7 +33,10 @@ public sealed class KestrelTests
             JsonNode.Parse(await invocations.Content.ReadAsStringAsync())!["predictions"]![0]!.ToJsonString());
         Assert.AreEqual(HttpStatusCode.OK, (await client.PostAsJsonAsync("/models/Iris/invocations", new JsonObject { ["inputs"] = new JsonArray(SampleRows.Iris.DeepClone()) })).StatusCode);
         Assert.AreEqual(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/models/Nope/predict", SampleRows.Iris)).StatusCode);
-        StringAssert.Contains(await client.GetStringAsync("/metrics"), "reprobuild_serving_reprobuild_serving_requests");
+        var metrics = await client.GetStringAsync("/metrics");
+        StringAssert.Contains(metrics, "reprobuild_serving_requests{endpoint=\"predict\",model=\"Iris\",status=\"200\"}");
+        StringAssert.Contains(metrics, "reprobuild_serving_errors{endpoint=\"predict\",model=\"(unknown)\",status=\"404\"}");
+        Assert.DoesNotContain("Nope", metrics, "a name a caller made up is no metric label");
         StringAssert.Contains(await client.GetStringAsync("/openapi/v1.json"), "/models/{name}/predict");
     }
 

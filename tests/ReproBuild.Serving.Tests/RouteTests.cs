@@ -141,8 +141,8 @@ public sealed class RouteTests
 
         await _client.PostAsJsonAsync("/models/Iris/predict", SampleRows.Iris);
         var metrics = await _client.GetStringAsync("/metrics");
-        StringAssert.Contains(metrics, "reprobuild_serving_reprobuild_serving_requests{endpoint=\"predict\",model=\"Iris\",status=\"200\"}");
-        StringAssert.Contains(metrics, "reprobuild_serving_reprobuild_serving_request_duration_bucket{endpoint=\"predict\",model=\"Iris\"");
+        StringAssert.Contains(metrics, "reprobuild_serving_requests{endpoint=\"predict\",model=\"Iris\",status=\"200\"}");
+        StringAssert.Contains(metrics, "reprobuild_serving_request_duration_bucket{endpoint=\"predict\",model=\"Iris\"");
 
         var openApi = JsonNode.Parse(await _client.GetStringAsync("/openapi/v1.json"))!;
         var paths = openApi["paths"]!.AsObject().Select(p => p.Key).ToArray();
