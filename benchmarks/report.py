@@ -55,6 +55,9 @@ def write(results, path):
     m = re.search(r"^## Validation\n.*?(?=^## |\Z)", old, re.S | re.M)
     if m:
         validation_section = m.group(0).rstrip() + "\n"
+    # benchmarks/serving.sh writes the Serving section itself, as validation.sh writes Validation.
+    serving = re.search(r"^## Serving\n.*?(?=^## |\Z)", old, re.S | re.M)
+    serving_section = serving.group(0).rstrip() + "\n" if serving else ""
 
     out = []
     w = out.append
@@ -542,7 +545,7 @@ def write(results, path):
     stages = results.get("stage_seconds")
     if stages:
         names = {"noop": "No-op build", "hashing": "Cold change detection", "training": "Training overhead",
-                 "cache": "Cache hit and fresh clones", "scale": "Scale", "validation": "Validation"}
+                 "cache": "Cache hit and fresh clones", "scale": "Scale", "validation": "Validation", "serving": "Serving"}
         s = ["## The run", ""]
         s.append(f"Where the {total / 60:.1f} minutes of `{COMMAND}` went (wall time of each stage, waiting for a quiet "
                  "CPU included; stages run one after another, never beside each other; the clock runs from the start of "
@@ -590,7 +593,7 @@ def write(results, path):
         w(f"| {figure} | {measured} | {goal} | {met} |")
     w("")
     text = "\n".join(out) + "\n"
-    order = sections[:2] + ([validation_section] if validation_section else []) + sections[2:]
+    order = sections[:2] + ([validation_section] if validation_section else []) + sections[2:] + ([serving_section] if serving_section else [])
     text += "\n".join(x.rstrip() + "\n" for x in order)
     with open(path, "w") as f:
         f.write(text)

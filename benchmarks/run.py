@@ -563,6 +563,16 @@ class Bench:
         return out
 
 
+    # ----- 7: serving -----------------------------------------------------------------------------------------------
+    def serving(self):
+        say("serving: benchmarks/serving.sh")
+        env = env_for(ROUNDS=str(ROUNDS), SECONDS_PER_RUN="2" if QUICK else "10", SERVING_COMMAND="bash benchmarks/run.sh")
+        seconds, _ = run(["bash", os.path.join(REPO, "benchmarks/serving.sh")], env=env)
+        # serving.sh writes its own section of the doc (report.py keeps it) and leaves its results here.
+        with open(os.path.join(tempfile.gettempdir(), "reprobuild-serving-results.json")) as f:
+            return {"seconds": seconds, **json.load(f)}
+
+
 def main():
     if "--report-only" in sys.argv:
         with open(sys.argv[sys.argv.index("--report-only") + 1]) as f:
@@ -591,7 +601,7 @@ def main():
             results["setup_steps"] = bench.setup_steps
             results["stage_seconds"] = {}
             for key, stage in [("noop", bench.noop), ("hashing", bench.hashing), ("training", bench.training), ("cache", bench.cache),
-                               ("scale", bench.scale), ("validation", bench.validation)]:
+                               ("scale", bench.scale), ("validation", bench.validation), ("serving", bench.serving)]:
                 began, waited_before = time.time(), waited_so_far()
                 results[key] = stage()
                 waited = waited_so_far() - waited_before + sum(c[4] for c in results[key].get("conditions", []) if key == "validation")

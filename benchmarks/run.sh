@@ -4,7 +4,8 @@
 # Usage (from anywhere): bash benchmarks/run.sh
 # About 12 minutes on a quiet 2-core machine (the budget is 15; "The run" in docs/benchmarks.md says where they go);
 # needs about 6 GB of free disk under $TMPDIR (generated data, deleted at the end) and root (or sudo) only to install
-# what is missing: xxhash (xxhsum), python3-pandas, util-linux (taskset), git.
+# what is missing: xxhash (xxhsum), python3-pandas, util-linux (taskset), git; the serving stage (benchmarks/serving.sh,
+# about 3 minutes more) adds wrk, python3-flask, python3-gunicorn and python3-sklearn.
 # Environment: ROUNDS (rounds of each side-by-side measurement, default 3), MAX_WAIT / WAIT_BUDGET (the bounded wait
 # for a quiet CPU before each round: at most 10 s a round, 60 s a run), REPROBUILD_BENCH_WORK (a work folder to
 # keep and reuse), KEEP_WORK=1 (keep the temporary work folder). `bash benchmarks/run.sh --quick` tries the whole

@@ -11,8 +11,9 @@ namespace ReproBuild.Runtime;
 /// </summary>
 public sealed class EmbeddedModel
 {
-    private EmbeddedModel(string name, string sha256, string? version, ModelProvenance provenance, MLContext context, ITransformer transformer, DataViewSchema inputSchema)
+    private EmbeddedModel(string name, string sha256, string? version, ModelProvenance provenance, MLContext context, ITransformer transformer, DataViewSchema inputSchema, InputContract inputs)
     {
+        Inputs = inputs;
         Name = name;
         Sha256 = sha256;
         Version = version;
@@ -46,6 +47,9 @@ public sealed class EmbeddedModel
     /// <summary>The columns the model was trained on, in the types it expects.</summary>
     public DataViewSchema InputSchema { get; }
 
+    /// <summary>The feature columns the model takes and the rules (types, Table Schema constraints) each value must meet, as the build checked its training data.</summary>
+    public InputContract Inputs { get; }
+
     /// <summary>The names of the models embedded in an assembly.</summary>
     public static IReadOnlyList<string> Names(Assembly assembly)
     {
@@ -59,14 +63,16 @@ public sealed class EmbeddedModel
 
     /// <summary>Loads an embedded model after checking its bytes against the stamped digest; the name matches in any Unicode normalisation form.</summary>
     /// <exception cref="KeyNotFoundException">The assembly has no model of that name, or no digest for it.</exception>
-    /// <exception cref="ModelIntegrityException">The model's bytes do not match the stamped digest.</exception>
+    /// <exception cref="ModelIntegrityException">The model's bytes do not match the stamped digest, or its embedded input schema the digest its provenance records.</exception>
     public static EmbeddedModel Load(Assembly assembly, string name, MLContext? context = null)
     {
         name = ItemNames.Normalize(name);
         var (bytes, provenance) = ReadVerified(assembly, name);
         context ??= new MLContext(seed: provenance.Seed);
         var transformer = context.Model.Load(new MemoryStream(bytes, writable: false), out var schema);
-        return new EmbeddedModel(name, provenance.Sha256, Stamp(assembly, StampNames.ModelVersion(name)), provenance, context, transformer, schema);
+        // The schema's bytes are checked against the digest the provenance records before any rule of it is used.
+        var inputs = InputContract.Create(name, schema, provenance, ReadResource(assembly, StampNames.SchemaResource(name)));
+        return new EmbeddedModel(name, provenance.Sha256, Stamp(assembly, StampNames.ModelVersion(name)), provenance, context, transformer, schema, inputs);
     }
 
     /// <summary>

@@ -15,6 +15,15 @@ public sealed class ModelIntegrityException : Exception
         ActualSha256 = actualSha256;
     }
 
+    /// <summary>Creates the exception for an embedded file that belongs to a model (its input schema) and does not match the digest its provenance records.</summary>
+    public ModelIntegrityException(string model, string what, string expectedSha256, string actualSha256)
+        : base($"The {what} embedded with model '{model}' does not match the SHA-256 its provenance records (expected {expectedSha256}, found {actualSha256}); refusing to load it.")
+    {
+        Model = model;
+        ExpectedSha256 = expectedSha256;
+        ActualSha256 = actualSha256;
+    }
+
     /// <summary>The model's name.</summary>
     public string Model { get; }
 

@@ -22,6 +22,8 @@ public sealed class ModelProvenance
         Label = external.GetProperty("label").GetString()!;
         Seed = external.GetProperty("seed").GetInt32();
         PositiveLabel = external.TryGetProperty("positiveLabel", out var positive) ? positive.GetString() : null;
+        Features = Names(external, "features");
+        Ignore = Names(external, "ignore");
         Parameters = external.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
         Fingerprint = definition.GetProperty("internalParameters").GetProperty("fingerprint").GetString()!;
 
@@ -40,6 +42,7 @@ public sealed class ModelProvenance
                     dependency.GetProperty("digest").GetProperty("sha256").GetString()!,
                     annotations.GetProperty("rows").GetInt64(),
                     annotations.GetProperty("size").GetInt64(),
+                    annotations.TryGetProperty("schemaSha256", out var schema) ? schema.GetString() : null,
                     annotations.TryGetProperty("producedBy", out var producer) ? producer.GetString()!["stage:".Length..] : null));
             }
             else if (name.StartsWith("stage:", StringComparison.Ordinal))
@@ -82,6 +85,12 @@ public sealed class ModelProvenance
     /// <summary>The seed every random choice derived from.</summary>
     public int Seed { get; }
 
+    /// <summary>The feature columns the Model item named; empty when it named none (every column but the label and <see cref="Ignore"/>).</summary>
+    public IReadOnlyList<string> Features { get; }
+
+    /// <summary>The columns the Model item left out.</summary>
+    public IReadOnlyList<string> Ignore { get; }
+
     /// <summary>The trainer parameters set on the Model item.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; }
 
@@ -99,6 +108,9 @@ public sealed class ModelProvenance
 
     /// <summary>Reads a provenance document.</summary>
     public static ModelProvenance Parse(string json) => new(json);
+
+    private static string[] Names(JsonElement external, string property) =>
+        external.TryGetProperty(property, out var names) ? [.. names.EnumerateArray().Select(n => n.GetString()!)] : [];
 }
 
 /// <summary>A dataset a model depends on.</summary>
@@ -107,8 +119,9 @@ public sealed class ModelProvenance
 /// <param name="Sha256">The SHA-256 of the file's bytes.</param>
 /// <param name="Rows">Data rows in the file.</param>
 /// <param name="Size">The file's size in bytes.</param>
+/// <param name="SchemaSha256">The SHA-256 of the Table Schema (or data package) the data was validated and read with; null without one.</param>
 /// <param name="Stage">The pipeline stage that wrote the file, when one did.</param>
-public sealed record DatasetDigest(string Name, string Role, string Sha256, long Rows, long Size, string? Stage = null);
+public sealed record DatasetDigest(string Name, string Role, string Sha256, long Rows, long Size, string? SchemaSha256 = null, string? Stage = null);
 
 /// <summary>A pipeline stage in a model's lineage: the user's program that made (part of) its data.</summary>
 /// <param name="Name">The stage's name.</param>

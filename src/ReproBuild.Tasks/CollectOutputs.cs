@@ -30,7 +30,7 @@ public sealed class CollectOutputs : ReproBuildTask
     [Output]
     public ITaskItem[] OutputFiles { get; private set; } = [];
 
-    /// <summary>Model and provenance files with LogicalName <c>ReproBuild/&lt;Model&gt;.*</c>.</summary>
+    /// <summary>Model, provenance and (when the training data had a Table Schema file) schema files with LogicalName <c>ReproBuild/&lt;Model&gt;.*</c>.</summary>
     [Output]
     public ITaskItem[] EmbeddedResources { get; private set; } = [];
 
@@ -41,6 +41,12 @@ public sealed class CollectOutputs : ReproBuildTask
     private protected override bool Run()
     {
         var layout = new IntermediateLayout(IntermediateDirectory);
+        // Item problems are reported by the pipeline's own checks; design-time builds must not report them at all.
+        var datasets = Datasets.Select(item => DatasetItem.Parse(item, ItemProblems.Silent)).OfType<DatasetItem>().ToList();
+        var schemas = datasets
+            .Where(dataset => dataset.SchemaFile is not null && string.IsNullOrEmpty(dataset.SchemaResource))
+            .GroupBy(dataset => dataset.Name, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().SchemaFile!, StringComparer.Ordinal);
         var files = new List<ITaskItem>();
         var resources = new List<ITaskItem>();
         var stamps = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -65,6 +71,10 @@ public sealed class CollectOutputs : ReproBuildTask
             {
                 resources.Add(Resource(layout.ModelOutputFile(model, ModelOutputFiles.Model), StampNames.ModelResource(model)));
                 resources.Add(Resource(layout.ModelOutputFile(model, ModelOutputFiles.Provenance), StampNames.ProvenanceResource(model)));
+                if (TrainingSchema(layout.ModelOutputFile(model, ModelOutputFiles.Provenance), ModelItem.DatasetName(item, "Dataset"), schemas) is { } schema)
+                {
+                    resources.Add(Resource(schema, StampNames.SchemaResource(model)));
+                }
             }
             stamps[StampNames.ModelSha256(model)] = result.Sha256;
             stamps[StampNames.ModelVersion(model)] = version;
@@ -78,10 +88,9 @@ public sealed class CollectOutputs : ReproBuildTask
             }
         }
 
-        // Item problems are reported by the pipeline's own checks; design-time builds must not report them at all.
-        foreach (var item in Datasets)
+        foreach (var dataset in datasets)
         {
-            if (DatasetItem.Parse(item, ItemProblems.Silent) is { } dataset && File.Exists(layout.DatasetSummaryFile(dataset.Name)))
+            if (File.Exists(layout.DatasetSummaryFile(dataset.Name)))
             {
                 stamps[StampNames.DatasetSha256(dataset.Name)] = ReproJson.Read<DatasetSummary>(layout.DatasetSummaryFile(dataset.Name)).Sha256;
             }
@@ -97,6 +106,25 @@ public sealed class CollectOutputs : ReproBuildTask
             return (ITaskItem)attribute;
         }).ToArray();
         return true;
+    }
+
+    /// <summary>
+    /// The Table Schema file the model's training data was read with, so that a served model checks its input by the
+    /// same rules: only when it is a schema file of its own (a data package's resource is not embedded) and holds the
+    /// bytes whose SHA-256 the provenance records, the digest ReproBuild.Runtime checks it against.
+    /// </summary>
+    private static string? TrainingSchema(string provenanceFile, string? dataset, Dictionary<string, string> schemas)
+    {
+        if (dataset is null || !schemas.TryGetValue(dataset, out var schemaFile) || !File.Exists(schemaFile) || !File.Exists(provenanceFile))
+        {
+            return null;
+        }
+        using var provenance = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(provenanceFile));
+        var recorded = provenance.RootElement.GetProperty("predicate").GetProperty("buildDefinition").GetProperty("resolvedDependencies").EnumerateArray()
+            .Where(dependency => dependency.GetProperty("name").GetString() == $"dataset:{dataset}")
+            .Select(dependency => dependency.GetProperty("annotations").TryGetProperty("schemaSha256", out var sha) ? sha.GetString() : null)
+            .FirstOrDefault();
+        return recorded is not null && recorded == Sha256Digest.OfFile(schemaFile) ? schemaFile : null;
     }
 
     private static TaskItem OutputFile(string path, string targetPath)

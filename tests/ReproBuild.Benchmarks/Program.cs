@@ -7,7 +7,7 @@ using System.Text.Json;
 using ReproBuild.Benchmarks;
 using ReproBuild.Engine.Data;
 using ReproBuild.Engine.Diagnostics;
-using ReproBuild.Engine.Schema;
+using ReproBuild.Runtime.Schema;
 using ReproBuild.Engine.Validation;
 using ReproBuild.Protocol;
 using ReproBuild.Runtime.Data;

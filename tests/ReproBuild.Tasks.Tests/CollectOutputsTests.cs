@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using System.Text.Json.Nodes;
 using Microsoft.Build.Utilities;
 using ReproBuild.Protocol;
 
@@ -184,5 +185,54 @@ public sealed class CollectOutputsTests : TempFolderTest
             new[] { "ReproBuild/Gr\u00f6\u00dfe.zip", "ReproBuild/Gr\u00f6\u00dfe.provenance.json" },
             task.EmbeddedResources.Select(r => r.GetMetadata("LogicalName")).ToArray());
         CollectionAssert.Contains(task.OutputFiles.Select(f => f.GetMetadata("TargetPath")).ToArray(), "models/Gr\u00f6\u00dfe.zip");
+    }
+
+    /// <summary>A provenance statement whose training dataset <paramref name="dataset"/> was read with a schema of digest <paramref name="schemaSha256"/>.</summary>
+    private void ProvenanceWithSchema(string model, string dataset, string schemaSha256) =>
+        File.WriteAllText(_layout.ModelOutputFile(model, ModelOutputFiles.Provenance), new JsonObject
+        {
+            ["subject"] = new JsonArray(new JsonObject { ["name"] = $"{model}.zip", ["digest"] = new JsonObject { ["sha256"] = "ab12" } }),
+            ["predicate"] = new JsonObject
+            {
+                ["buildDefinition"] = new JsonObject
+                {
+                    ["resolvedDependencies"] = new JsonArray(new JsonObject
+                    {
+                        ["name"] = $"dataset:{dataset}",
+                        ["digest"] = new JsonObject { ["sha256"] = "feedbeef" },
+                        ["annotations"] = new JsonObject { ["role"] = "train", ["schemaSha256"] = schemaSha256 },
+                    }),
+                },
+            },
+        }.ToJsonString());
+
+    [TestMethod]
+    public void TheTrainingDatasetsSchemaFileIsEmbeddedWhenItHoldsTheBytesTheProvenanceRecords()
+    {
+        var schema = Temp.Write("data/heart.schema.json", """{"fields": [{"name": "age", "type": "integer"}]}""");
+        Trained("Heart", "ab12");
+        ProvenanceWithSchema("Heart", "heart", Sha256Digest.OfFile(schema));
+
+        var (task, _) = Run([Item("Heart", ("Dataset", "heart"))], [Item(Temp.File("data/heart.csv"), ("Schema", schema))]);
+
+        var resources = task.EmbeddedResources.ToDictionary(r => r.GetMetadata("LogicalName"), r => r.ItemSpec);
+        Assert.AreEqual(schema, resources["ReproBuild/Heart.schema.json"]);
+    }
+
+    [TestMethod]
+    public void NoSchemaIsEmbeddedThatIsNotTheOneTheModelWasTrainedWithOrThatIsADataPackage()
+    {
+        var schema = Temp.Write("data/heart.schema.json", """{"fields": [{"name": "age", "type": "integer"}]}""");
+        Trained("Edited", "ab12");
+        ProvenanceWithSchema("Edited", "heart", Sha256Digest.Of("{\"fields\": []}"u8));
+        Trained("Packaged", "cd34");
+        var package = Temp.Write("data/datapackage.json", """{"resources": []}""");
+        ProvenanceWithSchema("Packaged", "visits", Sha256Digest.OfFile(package));
+
+        var (task, _) = Run(
+            [Item("Edited", ("Dataset", "heart")), Item("Packaged", ("Dataset", "visits"))],
+            [Item(Temp.File("data/heart.csv"), ("Schema", schema)), Item(Temp.File("data/visits.csv"), ("Schema", package), ("Resource", "visits"))]);
+
+        Assert.IsFalse(task.EmbeddedResources.Any(r => r.GetMetadata("LogicalName").EndsWith(".schema.json", StringComparison.Ordinal)));
     }
 }

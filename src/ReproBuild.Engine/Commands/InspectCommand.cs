@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using ReproBuild.Engine.Data;
 using ReproBuild.Engine.Diagnostics;
-using ReproBuild.Engine.Schema;
+using ReproBuild.Runtime.Schema;
 using ReproBuild.Engine.Validation;
 using ReproBuild.Protocol;
 using ReproBuild.Runtime.Data;

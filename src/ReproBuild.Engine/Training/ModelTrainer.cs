@@ -130,9 +130,7 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
                 throw new UserError(ErrorCodes.FeatureColumnNotFound, $"column '{column}' named by model '{inputs.Model}' is not in dataset '{train.Name}'. Columns: {Columns(train)}.", request.ProjectFile);
             }
         }
-        var features = inputs.Features.Count > 0
-            ? [.. inputs.Features]
-            : train.Columns.Select(c => c.Name).Where(name => name != inputs.Label && !inputs.Ignore.Contains(name)).ToArray();
+        var features = ModelFeatures.Select(inputs.Features, inputs.Ignore, inputs.Label, train.Columns.Select(c => c.Name));
         if (features.Length == 0)
         {
             throw new UserError(ErrorCodes.FeatureColumnNotFound, $"model '{inputs.Model}' has no feature columns left.", request.ProjectFile);

@@ -1,5 +1,5 @@
 using ReproBuild.Engine.Diagnostics;
-using ReproBuild.Engine.Schema;
+using ReproBuild.Runtime.Schema;
 using ReproBuild.Protocol;
 using ReproBuild.Runtime.Data;
 

@@ -1,4 +1,4 @@
-using ReproBuild.Engine.Schema;
+using ReproBuild.Runtime.Schema;
 using ReproBuild.Runtime.Data;
 
 namespace ReproBuild.Engine.Validation;

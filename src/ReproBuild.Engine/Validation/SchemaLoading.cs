@@ -1,5 +1,5 @@
 using ReproBuild.Engine.Diagnostics;
-using ReproBuild.Engine.Schema;
+using ReproBuild.Runtime.Schema;
 
 namespace ReproBuild.Engine.Validation;
 
@@ -7,5 +7,11 @@ namespace ReproBuild.Engine.Validation;
 internal static class SchemaLoading
 {
     public static TableSchema? Load(string file, string? resource, DiagnosticWriter diagnostics) =>
-        TableSchema.Load(file, resource, SchemaReporter.To(diagnostics));
+        TableSchema.Load(file, resource, To(diagnostics));
+
+    /// <summary>A reporter that writes to <paramref name="diagnostics"/>.</summary>
+    public static SchemaReporter To(DiagnosticWriter diagnostics) =>
+        new(
+            (code, message, file, line, column) => diagnostics.Error(code, message, file, line, column),
+            (code, message, file, line, column) => diagnostics.Warning(code, message, file, line, column));
 }

@@ -10,6 +10,9 @@ internal static class StampNames
 
     public static string ProvenanceResource(string model) => $"ReproBuild/{model}.provenance.json";
 
+    /// <summary>The Table Schema the model's training data was validated and read with, as its bytes: the inputs a served model checks.</summary>
+    public static string SchemaResource(string model) => $"ReproBuild/{model}.schema.json";
+
     public static string ModelSha256(string model) => $"ReproBuild.{model}.Sha256";
 
     public static string ModelVersion(string model) => $"ReproBuild.{model}.Version";

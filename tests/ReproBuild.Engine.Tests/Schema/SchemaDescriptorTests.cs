@@ -1,4 +1,4 @@
-using ReproBuild.Engine.Schema;
+using ReproBuild.Runtime.Schema;
 
 namespace ReproBuild.Engine.Tests.Schema;
 
@@ -127,7 +127,7 @@ public sealed class SchemaDescriptorTests : TempFolderTest
         var output = new StringWriter();
         var diagnostics = new ReproBuild.Engine.Diagnostics.DiagnosticWriter(output);
         var path = Temp.Write("s.json", "{\"fields\": [{\"name\": \"a\", \"type\": \"nope\"}],\n \"custom\": 1}");
-        Assert.IsNull(TableSchema.Load(path, null, SchemaReporter.To(diagnostics)));
+        Assert.IsNull(TableSchema.Load(path, null, ReproBuild.Engine.Validation.SchemaLoading.To(diagnostics)));
         Assert.AreEqual(1, diagnostics.ErrorCount);
         StringAssert.Contains(output.ToString(), $"{path}(1,35) : error RB2101: unknown type 'nope'");
         StringAssert.Contains(output.ToString(), $"{path}(2,2) : warning RB2103: custom is not supported and is ignored.");

@@ -1,5 +1,5 @@
 using System.Text;
-using ReproBuild.Engine.Schema;
+using ReproBuild.Runtime.Schema;
 
 namespace ReproBuild.Engine.Tests.Schema;
 

@@ -1,4 +1,4 @@
-using ReproBuild.Engine.Schema;
+using ReproBuild.Runtime.Schema;
 
 namespace ReproBuild.Engine.Tests.Schema;
 

@@ -1,4 +1,4 @@
-using ReproBuild.Engine.Schema;
+using ReproBuild.Runtime.Schema;
 using static ReproBuild.Engine.Tests.Schema.SchemaKit;
 
 namespace ReproBuild.Engine.Tests.Schema;
