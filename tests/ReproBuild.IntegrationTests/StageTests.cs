@@ -285,7 +285,7 @@ public sealed class StageTests
         var cycle = project.Build().ShouldFail();
         var error = cycle.Errors.Single(e => e.Contains("RB1033", StringComparison.Ordinal));
         StringAssert.Contains(error, "The stages form a cycle: ");
-        StringAssert.Contains(error, "B → A → B");
+        StringAssert.Contains(error, "A → B → A");
         StringAssert.StartsWith(error, ElementLocation.Of(project.ProjectFile, "<Stage Include=\"A\""));
 
         project.WriteProject("""

@@ -73,7 +73,10 @@ internal sealed class StageGraph
         var order = TopologicalOrder(stages, upstream, out var cycle);
         if (cycle is not null)
         {
+            // Told from the stage declared first, so the message reads like the project file.
             var first = stages.First(s => cycle.Contains(s.Name, StringComparer.Ordinal));
+            var start = cycle.IndexOf(first.Name);
+            cycle = [.. cycle.Skip(start).Take(cycle.Count - 1 - start), .. cycle.Take(start), first.Name];
             problems.ErrorAtElement(first.Item, StageItem.ItemType, ErrorCodes.StageCycle,
                 $"The stages form a cycle: {string.Join(" → ", cycle)}. Each reads what the next one writes, so none can run first.");
             return null;
