@@ -116,6 +116,12 @@ public sealed class StageTests
         Assert.IsFalse(again.Output.Contains("ReproBuild: ran stage", StringComparison.Ordinal), again.Output);
         Assert.IsFalse(again.Output.Contains("ReproBuild: trained", StringComparison.Ordinal), again.Output);
         Assert.IsFalse(again.Output.Contains("ReproBuild: restored", StringComparison.Ordinal), again.Output);
+        project.Build("--no-restore", "-question").ShouldSucceed();
+
+        // -question names a stage that would run, and runs nothing.
+        var question = project.Build("--no-restore", "-question", "-p:Factor=3").ShouldFail();
+        StringAssert.Contains(question.Errors.First(e => e.Contains("RB4002", StringComparison.Ordinal)), "Stage 'Repeat' is not up to date and would run again.");
+        Assert.AreEqual(0, Runs(project).Length);
     }
 
     [TestMethod]

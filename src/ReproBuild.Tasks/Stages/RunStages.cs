@@ -14,7 +14,7 @@ namespace ReproBuild.Tasks.Stages;
 /// time, as many as there are cores. Locked mode refuses a stage whose inputs differ from the lock file; verify mode
 /// runs every stage and fails when an output's bytes differ from the lock's.
 /// </summary>
-public sealed class RunStages : CacheTask
+public sealed class RunStages : CacheTask, IIncrementalTask
 {
     /// <summary>The project's <c>Stage</c> items.</summary>
     [Required]
@@ -51,6 +51,9 @@ public sealed class RunStages : CacheTask
 
     /// <summary><c>$(ReproBuildVerify)</c>: run every stage, without the cache, and compare its outputs with the lock's.</summary>
     public bool Verify { get; set; }
+
+    /// <summary>Set by <c>dotnet build -question</c>: a stage that would run or be restored is an error instead.</summary>
+    public bool FailIfNotIncremental { get; set; }
 
     /// <summary>One item per stage (identity: its name) with <c>RecordFile</c>: what its outputs were made from.</summary>
     [Output]
@@ -98,10 +101,13 @@ public sealed class RunStages : CacheTask
             var context = new StageContext(
                 projectDirectory, layout, new StageFingerprinter(projectDirectory, statCache, graph),
                 new StageRunner(EngineAssembly, layout, projectDirectory, deferred),
-                Verify ? null : new StageCache(OpenLocal(), remote, deferred, ProjectFile, projectDirectory),
-                deferred, committed, LockFile, Locked, Verify, RunsDirectory);
+                Verify || FailIfNotIncremental ? null : new StageCache(OpenLocal(), remote, deferred, ProjectFile, projectDirectory),
+                deferred, committed, LockFile, Locked, Verify, RunsDirectory, FailIfNotIncremental, ProjectFile);
             var outcomes = Schedule(graph, context, problems);
-            statCache.SaveIfChanged();
+            if (!FailIfNotIncremental)
+            {
+                statCache.SaveIfChanged();
+            }
             StageRecords = [.. graph.Order.Where(s => outcomes.GetValueOrDefault(s.Name)).Select(s =>
             {
                 var item = new TaskItem(s.Name);

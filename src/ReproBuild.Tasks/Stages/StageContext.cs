@@ -9,6 +9,7 @@ namespace ReproBuild.Tasks.Stages;
 /// <summary>What bringing one stage up to date needs, shared by the workers of <see cref="RunStages"/>.</summary>
 /// <param name="Cache">Null in verify mode: every stage runs.</param>
 /// <param name="Committed">The lock file, in locked and verify mode.</param>
+/// <param name="Question"><c>dotnet build -question</c>: report a stage that would run instead of running it.</param>
 internal sealed record StageContext(
     string ProjectDirectory,
     IntermediateLayout Layout,
@@ -20,7 +21,9 @@ internal sealed record StageContext(
     string LockFilePath,
     bool Locked,
     bool Verify,
-    string RunsDirectory)
+    string RunsDirectory,
+    bool Question,
+    string ProjectFile)
 {
     /// <returns>Whether the stage's outputs are now the ones its current inputs produce.</returns>
     public bool BringUpToDate(StageItem stage, CancellationToken cancellation)
@@ -41,6 +44,11 @@ internal sealed record StageContext(
             return true;
         }
 
+        if (Question)
+        {
+            Log.Error(ErrorCodes.NotUpToDate, ProjectFile, 0, 0, $"Stage '{stage.Name}' is not up to date and would {(last is null ? "run for the first time" : "run again")}.");
+            return false;
+        }
         outputs.Clear();
         var staging = outputs.NewStagingDirectory();
         try
