@@ -32,7 +32,13 @@ foreach (var name in EmbeddedModel.Names(assembly))
     Console.WriteLine();
 }
 
-WinePipeline.Print();
+PrintMoreModels();
 
 static string Describe(IReadOnlyDictionary<string, string> values) =>
     values.Count == 0 ? "defaults" : string.Join(", ", values.Select(pair => $"{pair.Key}={pair.Value}"));
+
+internal partial class Program
+{
+    /// <summary>More output from another file of this program, if it has one (the sample's: WinePipeline.cs); without one the compiler drops the call.</summary>
+    static partial void PrintMoreModels();
+}

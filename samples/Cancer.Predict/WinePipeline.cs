@@ -44,3 +44,8 @@ internal static class WinePipeline
     private static string Files(IEnumerable<StageFileDigest> files) =>
         string.Join(", ", files.Select(file => $"{file.Path} ({file.Sha256[..12]}…)"));
 }
+
+internal partial class Program
+{
+    static partial void PrintMoreModels() => WinePipeline.Print();
+}
