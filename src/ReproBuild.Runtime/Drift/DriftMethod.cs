@@ -23,7 +23,7 @@ public enum DriftMethod
 public static class DriftMethods
 {
     /// <summary>Evidently's names, as <c>Method</c> metadata and <c>--method</c> take them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["ks", "chisquare", "wasserstein", "jensenshannon", "psi"];
+    public static IReadOnlyList<string> Names => Catalog.DriftMethods;
 
     /// <summary>Evidently's names for the numbers below: at most this many reference values, a p-value test; beyond, a distance.</summary>
     public const int SmallReference = 1000;

@@ -183,5 +183,7 @@ public sealed class DriftReference
             };
     }
 
-    internal static string N(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    // Small p-values matter (1e-12 is not 0): they keep their magnitude.
+    internal static string N(double value) =>
+        value != 0 && Math.Abs(value) < 0.0001 ? value.ToString("0.###E+0", CultureInfo.InvariantCulture) : value.ToString("0.####", CultureInfo.InvariantCulture);
 }
