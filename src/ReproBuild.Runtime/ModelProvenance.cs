@@ -57,7 +57,7 @@ public sealed class ModelProvenance
         Datasets = datasets;
         Stages = stages;
         Packages = packages;
-        ReferenceSha256 = predicate.GetProperty("runDetails").TryGetProperty("byproducts", out var byproducts)
+        ReferenceSha256 = predicate.TryGetProperty("runDetails", out var runDetails) && runDetails.TryGetProperty("byproducts", out var byproducts)
             ? byproducts.EnumerateArray().Where(b => b.GetProperty("name").GetString() == ReferenceByproduct).Select(b => b.GetProperty("digest").GetProperty("sha256").GetString()).FirstOrDefault()
             : null;
         Metrics = predicate.GetProperty("reprobuild_metrics").EnumerateObject()

@@ -33,7 +33,7 @@ internal static class ModelOutputCheck
             provenanceSubject = provenance.RootElement.GetProperty("subject")[0].GetProperty("digest").GetProperty("sha256").GetString();
             provenanceFingerprint = provenance.RootElement.GetProperty("predicate").GetProperty("buildDefinition")
                 .GetProperty("internalParameters").GetProperty("fingerprint").GetString();
-            referenceDigest = provenance.RootElement.GetProperty("predicate").GetProperty("runDetails").TryGetProperty("byproducts", out var byproducts)
+            referenceDigest = provenance.RootElement.GetProperty("predicate").TryGetProperty("runDetails", out var runDetails) && runDetails.TryGetProperty("byproducts", out var byproducts)
                 ? byproducts.EnumerateArray().Where(b => b.GetProperty("name").GetString() == ModelOutputFiles.Reference)
                     .Select(b => b.GetProperty("digest").GetProperty("sha256").GetString()).FirstOrDefault()
                 : null;

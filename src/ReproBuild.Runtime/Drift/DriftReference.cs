@@ -106,11 +106,11 @@ public sealed class DriftReference
         return DriftDetector.Compare(this, columns, current, options, source);
     }
 
-    /// <summary>The document as the build writes it: fixed property order, shortest round-trip numbers, so equal inputs give equal bytes.</summary>
+    /// <summary>The document as the build writes it: compact, fixed property order, shortest round-trip numbers, so equal inputs give equal bytes.</summary>
     internal string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteNumber("version", FormatVersion);
