@@ -164,7 +164,7 @@ public sealed class EmbeddedModel
         return loader.Load(path);
     }
 
-    private static byte[]? ReadResource(Assembly assembly, string name)
+    internal static byte[]? ReadResource(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name);
         if (stream is null)

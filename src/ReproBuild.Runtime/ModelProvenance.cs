@@ -57,6 +57,9 @@ public sealed class ModelProvenance
         Datasets = datasets;
         Stages = stages;
         Packages = packages;
+        ReferenceSha256 = predicate.TryGetProperty("runDetails", out var runDetails) && runDetails.TryGetProperty("byproducts", out var byproducts)
+            ? byproducts.EnumerateArray().Where(b => b.GetProperty("name").GetString() == ReferenceByproduct).Select(b => b.GetProperty("digest").GetProperty("sha256").GetString()).FirstOrDefault()
+            : null;
         Metrics = predicate.GetProperty("reprobuild_metrics").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDouble() : (double?)null, StringComparer.Ordinal);
     }
@@ -102,6 +105,12 @@ public sealed class ModelProvenance
 
     /// <summary>Package versions the model was built with (ReproBuild, Microsoft.ML, the trainer's package).</summary>
     public IReadOnlyDictionary<string, string> Packages { get; }
+
+    /// <summary>The SHA-256 of the model's drift reference (the SLSA byproduct <c>reference.json</c>); null for a model built before references existed.</summary>
+    public string? ReferenceSha256 { get; }
+
+    /// <summary>The byproduct name under which the provenance records the drift reference's digest.</summary>
+    internal const string ReferenceByproduct = "reference.json";
 
     /// <summary>The evaluation metrics, by ML.NET metric name; null where the metric is undefined for the data.</summary>
     public IReadOnlyDictionary<string, double?> Metrics { get; }

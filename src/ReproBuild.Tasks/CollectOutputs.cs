@@ -30,7 +30,7 @@ public sealed class CollectOutputs : ReproBuildTask
     [Output]
     public ITaskItem[] OutputFiles { get; private set; } = [];
 
-    /// <summary>Model, provenance and (when the training data had a Table Schema file) schema files with LogicalName <c>ReproBuild/&lt;Model&gt;.*</c>.</summary>
+    /// <summary>Model, provenance, drift reference and (when the training data had a Table Schema file) schema files with LogicalName <c>ReproBuild/&lt;Model&gt;.*</c>.</summary>
     [Output]
     public ITaskItem[] EmbeddedResources { get; private set; } = [];
 
@@ -71,6 +71,11 @@ public sealed class CollectOutputs : ReproBuildTask
             {
                 resources.Add(Resource(layout.ModelOutputFile(model, ModelOutputFiles.Model), StampNames.ModelResource(model)));
                 resources.Add(Resource(layout.ModelOutputFile(model, ModelOutputFiles.Provenance), StampNames.ProvenanceResource(model)));
+                // Models trained before drift references existed have none; ModelOutputCheck decides whether that is acceptable.
+                if (File.Exists(layout.ModelOutputFile(model, ModelOutputFiles.Reference)))
+                {
+                    resources.Add(Resource(layout.ModelOutputFile(model, ModelOutputFiles.Reference), StampNames.ReferenceResource(model)));
+                }
                 if (TrainingSchema(layout.ModelOutputFile(model, ModelOutputFiles.Provenance), ModelItem.DatasetName(item, "Dataset"), schemas) is { } schema)
                 {
                     resources.Add(Resource(schema, StampNames.SchemaResource(model)));

@@ -26,7 +26,7 @@ public sealed class DescribeModels : ReproBuildTask
     [Required]
     public string LockFile { get; set; } = "";
 
-    /// <summary>One item per model with Task, Metrics (;-separated), Sha256, AssemblyName and LockFile metadata.</summary>
+    /// <summary>One item per model with Task, Metrics (;-separated), Sha256, AssemblyName, LockFile and Columns (its drift reference's, ;-separated) metadata.</summary>
     [Output]
     public ITaskItem[] Descriptions { get; private set; } = [];
 
@@ -44,10 +44,29 @@ public sealed class DescribeModels : ReproBuildTask
             description.SetMetadata("Metrics", result is null ? "" : string.Join(";", result.Metrics.Keys));
             description.SetMetadata("Sha256", result?.Sha256 ?? "");
             description.SetMetadata("AssemblyName", AssemblyName);
+            description.SetMetadata("Columns", string.Join(";", ReferenceColumns(layout.ModelOutputFile(name, ModelOutputFiles.Reference))));
             description.SetMetadata("LockFile", Path.GetFullPath(LockFile));
             descriptions.Add(description);
         }
         Descriptions = [.. descriptions];
         return true;
+    }
+
+    /// <summary>The input columns a model's drift reference records; none before the model was built.</summary>
+    private static IEnumerable<string> ReferenceColumns(string referenceFile)
+    {
+        if (!File.Exists(referenceFile))
+        {
+            return [];
+        }
+        try
+        {
+            using var reference = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(referenceFile));
+            return [.. reference.RootElement.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return [];
+        }
     }
 }

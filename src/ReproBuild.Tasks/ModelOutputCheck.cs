@@ -7,7 +7,7 @@ namespace ReproBuild.Tasks;
 /// <summary>
 /// The one test of whether a model's output files are what training produced for its current inputs: the result
 /// names the model and the current fingerprint, the provenance records the same fingerprint and has the result's model
-/// SHA-256 as its subject, and (when asked) model.zip hashes to it. Every place that accepts outputs it did not just
+/// SHA-256 as its subject, and (when asked) model.zip hashes to it and reference.json to the digest the provenance records. Every place that accepts outputs it did not just
 /// write asks this — obj/ before the training target's timestamp check, the lock file writer, the status check, and
 /// the cache on both sides — so outputs of other inputs (an orphaned engine's, a hand-edited cache record's, another
 /// model's) are never shipped, stored or restored.
@@ -25,7 +25,7 @@ internal static class ModelOutputCheck
             return "its result or provenance is missing";
         }
         ModelResult result;
-        string? provenanceFingerprint, provenanceSubject;
+        string? provenanceFingerprint, provenanceSubject, referenceDigest;
         try
         {
             result = ReproJson.Deserialize<ModelResult>(Encoding.UTF8.GetString(resultBytes));
@@ -33,6 +33,10 @@ internal static class ModelOutputCheck
             provenanceSubject = provenance.RootElement.GetProperty("subject")[0].GetProperty("digest").GetProperty("sha256").GetString();
             provenanceFingerprint = provenance.RootElement.GetProperty("predicate").GetProperty("buildDefinition")
                 .GetProperty("internalParameters").GetProperty("fingerprint").GetString();
+            referenceDigest = provenance.RootElement.GetProperty("predicate").TryGetProperty("runDetails", out var runDetails) && runDetails.TryGetProperty("byproducts", out var byproducts)
+                ? byproducts.EnumerateArray().Where(b => b.GetProperty("name").GetString() == ModelOutputFiles.Reference)
+                    .Select(b => b.GetProperty("digest").GetProperty("sha256").GetString()).FirstOrDefault()
+                : null;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
         {
@@ -53,6 +57,16 @@ internal static class ModelOutputCheck
         if (hashModel && (read(ModelOutputFiles.Model) is not { } zip || Sha256Digest.Of(zip) != result.Sha256))
         {
             return "model.zip is missing or does not hash to the SHA-256 its result records";
+        }
+        // The drift reference ships and is embedded beside the model: outputs of an engine that wrote none (an older
+        // ReproBuild's, in a cache) are retrained, which gives the same model bytes, and it must be the one the provenance vouches for.
+        if (referenceDigest is null)
+        {
+            return "they have no drift reference (an older ReproBuild trained them)";
+        }
+        if (hashModel && (read(ModelOutputFiles.Reference) is not { } reference || Sha256Digest.Of(reference) != referenceDigest))
+        {
+            return "reference.json is missing or does not hash to the SHA-256 its provenance records";
         }
         return null;
     }

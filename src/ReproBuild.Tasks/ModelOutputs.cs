@@ -34,6 +34,7 @@ internal static class ModelOutputs
         yield return (ModelOutputFiles.Provenance, $"{model}.provenance.json");
         yield return (ModelOutputFiles.Metrics, $"{model}.metrics.json");
         yield return (ModelOutputFiles.Evaluation, $"{model}.evaluation.json");
+        yield return (ModelOutputFiles.Reference, $"{model}.reference.json");
     }
 
     /// <summary>Copies in <c>$(OutDir)models/</c> whose size or time differ from the file in obj/ (edited by hand): the next build copies them again.</summary>

@@ -102,8 +102,9 @@ public sealed class CollectOutputsTests : TempFolderTest
         var (task, _) = Run([Item("Cancer")]);
 
         var resources = task.EmbeddedResources.ToDictionary(r => r.GetMetadata("LogicalName"), r => r.ItemSpec);
-        CollectionAssert.AreEquivalent(new[] { "ReproBuild/Cancer.zip", "ReproBuild/Cancer.provenance.json" }, resources.Keys.ToArray());
+        CollectionAssert.AreEquivalent(new[] { "ReproBuild/Cancer.zip", "ReproBuild/Cancer.provenance.json", "ReproBuild/Cancer.reference.json" }, resources.Keys.ToArray());
         Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Model), resources["ReproBuild/Cancer.zip"]);
+        Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Reference), resources["ReproBuild/Cancer.reference.json"]);
         Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Provenance), resources["ReproBuild/Cancer.provenance.json"]);
         foreach (var resource in task.EmbeddedResources)
         {
@@ -119,7 +120,7 @@ public sealed class CollectOutputsTests : TempFolderTest
         var (task, _) = Run([Item("Cancer", ("Embed", "false"))]);
 
         Assert.IsEmpty(task.EmbeddedResources);
-        Assert.HasCount(3, task.OutputFiles);
+        Assert.HasCount(4, task.OutputFiles);
         Assert.IsTrue(Stamps(task).Any(s => s.Key == "ReproBuild.Cancer.Sha256"));
     }
 
@@ -132,7 +133,7 @@ public sealed class CollectOutputsTests : TempFolderTest
 
         var files = task.OutputFiles.ToDictionary(f => f.GetMetadata("TargetPath"), f => f.ItemSpec);
         CollectionAssert.AreEquivalent(
-            new[] { "models/Cancer.zip", "models/Cancer.provenance.json", "models/Cancer.metrics.json" },
+            new[] { "models/Cancer.zip", "models/Cancer.provenance.json", "models/Cancer.metrics.json", "models/Cancer.reference.json" },
             files.Keys.ToArray());
         Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Model), files["models/Cancer.zip"]);
         Assert.AreEqual(_layout.ModelOutputFile("Cancer", ModelOutputFiles.Metrics), files["models/Cancer.metrics.json"]);
@@ -182,7 +183,7 @@ public sealed class CollectOutputsTests : TempFolderTest
         CollectionAssert.Contains(stamps, "ReproBuild.Gr\u00f6\u00dfe.Sha256");
         CollectionAssert.Contains(stamps, "ReproBuild.Dataset.wetter-\u00fc.Sha256");
         CollectionAssert.AreEquivalent(
-            new[] { "ReproBuild/Gr\u00f6\u00dfe.zip", "ReproBuild/Gr\u00f6\u00dfe.provenance.json" },
+            new[] { "ReproBuild/Gr\u00f6\u00dfe.zip", "ReproBuild/Gr\u00f6\u00dfe.provenance.json", "ReproBuild/Gr\u00f6\u00dfe.reference.json" },
             task.EmbeddedResources.Select(r => r.GetMetadata("LogicalName")).ToArray());
         CollectionAssert.Contains(task.OutputFiles.Select(f => f.GetMetadata("TargetPath")).ToArray(), "models/Gr\u00f6\u00dfe.zip");
     }

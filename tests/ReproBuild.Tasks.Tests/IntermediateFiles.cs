@@ -53,7 +53,7 @@ internal static class IntermediateFiles
 
     /// <summary>
     /// What a successful training leaves in a model's obj/ folder, small: a result, a provenance statement with the
-    /// result's fingerprint and model digest (what <see cref="ModelOutputCheck"/> reads), model bytes and metrics.
+    /// result's fingerprint, model digest and drift reference digest (what <see cref="ModelOutputCheck"/> reads), model bytes, metrics and the reference.
     /// </summary>
     public static string TrainedModel(string directory, ModelResult result, string modelBytes = "zip")
     {
@@ -61,6 +61,7 @@ internal static class IntermediateFiles
         File.WriteAllText(Path.Combine(directory, ModelOutputFiles.Model), modelBytes);
         File.WriteAllText(Path.Combine(directory, ModelOutputFiles.Metrics), "{}");
         File.WriteAllText(Path.Combine(directory, ModelOutputFiles.Result), ReproJson.Serialize(result));
+        File.WriteAllText(Path.Combine(directory, ModelOutputFiles.Reference), Reference);
         File.WriteAllText(Path.Combine(directory, ModelOutputFiles.Provenance), Provenance(result.Fingerprint, result.Sha256));
         return directory;
     }
@@ -74,12 +75,19 @@ internal static class IntermediateFiles
     public static ModelResult ResultFor(string model, string fingerprint, string modelBytes) =>
         Result(model, Sha256Digest.Of(Encoding.UTF8.GetBytes(modelBytes)), fingerprint);
 
+    /// <summary>A drift reference's bytes, as <see cref="Provenance"/> records their digest.</summary>
+    public const string Reference = """{"version":1,"model":"Churn","rows":80,"columns":[]}""";
+
     public static string Provenance(string fingerprint, string sha256) => new JsonObject
     {
         ["subject"] = new JsonArray { new JsonObject { ["digest"] = new JsonObject { ["sha256"] = sha256 } } },
         ["predicate"] = new JsonObject
         {
             ["buildDefinition"] = new JsonObject { ["internalParameters"] = new JsonObject { ["fingerprint"] = fingerprint } },
+            ["runDetails"] = new JsonObject
+            {
+                ["byproducts"] = new JsonArray { new JsonObject { ["name"] = ModelOutputFiles.Reference, ["digest"] = new JsonObject { ["sha256"] = Sha256Digest.Of(Encoding.UTF8.GetBytes(Reference)) } } },
+            },
         },
     }.ToJsonString();
 

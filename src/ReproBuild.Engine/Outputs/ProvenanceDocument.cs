@@ -15,8 +15,9 @@ internal static class ProvenanceDocument
     public const string PredicateType = "https://slsa.dev/provenance/v1";
     public const string BuildType = "urn:reprobuild:buildtype:train:v1";
 
+    /// <param name="referenceSha256">The SHA-256 of the model's drift reference (reference.json), recorded as an SLSA byproduct.</param>
     /// <param name="positiveLabel">For binary classification, the label value that counts as positive, as training resolved it.</param>
-    public static string Create(ModelInputs inputs, string? positiveLabel, string fingerprint, string modelSha256, string trainerPackage, DatasetSummary train, DatasetSummary? test, IReadOnlyDictionary<string, double?> metrics)
+    public static string Create(ModelInputs inputs, string? positiveLabel, string fingerprint, string modelSha256, string referenceSha256, string trainerPackage, DatasetSummary train, DatasetSummary? test, IReadOnlyDictionary<string, double?> metrics)
     {
         var dependencies = new JsonArray { Dataset(train, "train", inputs.Dataset.Lineage) };
         if (test is not null)
@@ -60,6 +61,15 @@ internal static class ProvenanceDocument
                 {
                     ["builder"] = new JsonObject { ["id"] = $"pkg:nuget/ReproBuild@{inputs.EngineVersion}" },
                     ["metadata"] = new JsonObject { ["invocationId"] = fingerprint },
+                    // The drift reference ships beside the model; ReproBuild.Runtime refuses one that does not hash to this.
+                    ["byproducts"] = new JsonArray
+                    {
+                        new JsonObject
+                        {
+                            ["name"] = Runtime.ModelProvenance.ReferenceByproduct,
+                            ["digest"] = new JsonObject { ["sha256"] = referenceSha256 },
+                        },
+                    },
                 },
                 ["reprobuild_metrics"] = Metrics(metrics),
             },

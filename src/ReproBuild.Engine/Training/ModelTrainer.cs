@@ -8,6 +8,7 @@ using ReproBuild.Engine.Outputs;
 using ReproBuild.Protocol;
 using ReproBuild.Runtime;
 using ReproBuild.Runtime.Data;
+using ReproBuild.Runtime.Drift;
 
 namespace ReproBuild.Engine.Training;
 
@@ -52,6 +53,10 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
             (trainView, testView) = (all, new TableDataView(test));
         }
 
+        // Drift checks compare with the rows the trainer learnt from, in the types it saw them: after the split, before any featurisation.
+        var reference = ReferenceBuilder.Build(inputs.Model, trainView, features).ToJson();
+        var referenceSha256 = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(reference)));
+
         if (FeaturePipeline.FitLabelKeys(ml, all, inputs.Task, inputs.Label) is { } labelKeys)
         {
             (trainView, testView) = (labelKeys.Transform(trainView), labelKeys.Transform(testView));
@@ -87,7 +92,8 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         var result = new ModelResult(inputs.Model, fingerprint, sha256, inputs.Task, inputs.Trainer, trainRows, testRows, metrics);
         using var outputs = new ModelOutputFolder(job.OutputDirectory);
         outputs.Add(ModelOutputFiles.Model, zip);
-        outputs.Add(ModelOutputFiles.Provenance, ProvenanceDocument.Create(inputs, positive, fingerprint, sha256, trainer.Package, trainSummary, testSummary, metrics));
+        outputs.Add(ModelOutputFiles.Provenance, ProvenanceDocument.Create(inputs, positive, fingerprint, sha256, referenceSha256, trainer.Package, trainSummary, testSummary, metrics));
+        outputs.Add(ModelOutputFiles.Reference, reference);
         outputs.Add(ModelOutputFiles.Metrics, ReproJson.Serialize(new { result.Model, result.Task, result.TrainRows, result.TestRows, EvaluatedOn = inputs.TestDataset?.Name ?? $"split:{inputs.TestFraction?.ToString("R", CultureInfo.InvariantCulture)}", result.Metrics }));
         outputs.Add(ModelOutputFiles.Result, ReproJson.Serialize(result));
         outputs.Add(ModelOutputFiles.Evaluation, ReproJson.Serialize(evaluation));

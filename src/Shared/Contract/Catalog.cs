@@ -12,6 +12,9 @@ internal static class Catalog
 
     public static readonly IReadOnlyList<string> Tasks = [BinaryClassification, MulticlassClassification, Regression];
 
+    /// <summary>Drift statistics by Evidently's names (DriftGate's Method, <c>reprobuild drift --method</c>).</summary>
+    public static readonly IReadOnlyList<string> DriftMethods = ["ks", "chisquare", "wasserstein", "jensenshannon", "psi"];
+
     /// <summary>Trainer names per task; the first is the default.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Trainers =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)

@@ -3,7 +3,7 @@ namespace ReproBuild;
 /// <summary>
 /// Every diagnostic ReproBuild can raise. Codes are public and stable: once shipped, a code keeps its meaning.
 /// RB1xxx items and properties, RB2xxx data, RB3xxx training and reproducibility, RB4xxx cache and lock file,
-/// RB5xxx metric gates.
+/// RB5xxx metric and drift gates.
 /// </summary>
 internal static class ErrorCodes
 {
@@ -96,4 +96,9 @@ internal static class ErrorCodes
     public const string GateWithoutBound = "RB5003";
     public const string InvalidGateBound = "RB5004";
     public const string GateDatasetNotFound = "RB5005";
+
+    // Drift gates (unknown model and missing Dataset file share RB5001 and RB5005 with metric gates).
+    public const string UnknownDriftColumn = "RB5006";
+    public const string InvalidDriftSetting = "RB5007";
+    public const string DriftGateWithoutDataset = "RB5008";
 }

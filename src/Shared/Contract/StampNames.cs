@@ -13,6 +13,9 @@ internal static class StampNames
     /// <summary>The Table Schema the model's training data was validated and read with, as its bytes: the inputs a served model checks.</summary>
     public static string SchemaResource(string model) => $"ReproBuild/{model}.schema.json";
 
+    /// <summary>The drift reference: what each input column looked like in the model's training rows; its SHA-256 is in the provenance.</summary>
+    public static string ReferenceResource(string model) => $"ReproBuild/{model}.reference.json";
+
     public static string ModelSha256(string model) => $"ReproBuild.{model}.Sha256";
 
     public static string ModelVersion(string model) => $"ReproBuild.{model}.Version";

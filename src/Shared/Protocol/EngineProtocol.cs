@@ -156,6 +156,9 @@ internal static class ModelOutputFiles
     public const string Metrics = "metrics.json";
     public const string Result = "result.json";
 
+    /// <summary>The drift reference (what the model's input columns looked like in its training rows); the provenance records its SHA-256.</summary>
+    public const string Reference = "reference.json";
+
     /// <summary>Curves, confusion matrix, predicted-versus-actual points and feature weights for plots (the reprobuild tool's report).</summary>
     public const string Evaluation = "evaluation.json";
 }

@@ -36,7 +36,7 @@ public sealed class ModelCacheTests : TempFolderTest
 
         Assert.IsNotNull(restored, _engine.Log);
         Assert.AreEqual(Sha("model bytes"), restored.Value.Record.Sha256);
-        CollectionAssert.AreEquivalent(new[] { ModelOutputFiles.Model, ModelOutputFiles.Metrics, ModelOutputFiles.Provenance, ModelOutputFiles.Result }, Directory.GetFiles(Temp.File("obj/Churn")).Select(Path.GetFileName).ToArray());
+        CollectionAssert.AreEquivalent(new[] { ModelOutputFiles.Model, ModelOutputFiles.Metrics, ModelOutputFiles.Provenance, ModelOutputFiles.Result, ModelOutputFiles.Reference }, Directory.GetFiles(Temp.File("obj/Churn")).Select(Path.GetFileName).ToArray());
         Assert.AreEqual("model bytes", File.ReadAllText(Temp.File($"obj/Churn/{ModelOutputFiles.Model}")));
         CollectionAssert.AreEqual(new[] { Temp.File("obj/Churn") }, Directory.GetDirectories(Temp.File("obj")), "A staging folder was left behind.");
         Assert.IsNull(Cache("cache", null).Restore("Churn", new string('1', 64), Temp.File("obj/Other"), CancellationToken.None), "Another fingerprint is a miss.");
