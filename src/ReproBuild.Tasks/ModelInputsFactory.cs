@@ -9,7 +9,8 @@ namespace ReproBuild.Tasks;
 /// </summary>
 internal static class ModelInputsFactory
 {
-    public static ModelInputs Create(ModelItem model, DatasetSummary train, DatasetSummary? test) =>
+    /// <param name="pipeline">A custom pipeline's compiled code (<see cref="PipelineReferences"/>); null for the built-in featuriser.</param>
+    public static ModelInputs Create(ModelItem model, DatasetSummary train, DatasetSummary? test, PipelineCode? pipeline = null) =>
         new(
             model.Name,
             model.Task,
@@ -24,5 +25,7 @@ internal static class ModelInputsFactory
             new DatasetReference(train.Name, train.Sha256, train.SchemaSha256),
             test is null ? null : new DatasetReference(test.Name, test.Sha256, test.SchemaSha256),
             ToolVersions.Engine,
-            ToolVersions.MicrosoftML);
+            ToolVersions.MicrosoftML,
+            model.TextFeatures,
+            pipeline);
 }

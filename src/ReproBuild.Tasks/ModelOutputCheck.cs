@@ -14,6 +14,12 @@ namespace ReproBuild.Tasks;
 /// </summary>
 internal static class ModelOutputCheck
 {
+    /// <summary>
+    /// Outputs an earlier ReproBuild made for the same inputs, before results recorded the input columns and classes
+    /// the typed API is generated from: not wrong, only incomplete, so the cache treats them as a plain miss.
+    /// </summary>
+    public const string Outdated = "they were made by an earlier ReproBuild, whose result lacks the input columns the typed API is generated from";
+
     /// <summary>Null when the outputs hold; otherwise why not, as a phrase for a message.</summary>
     /// <param name="read">A file of the model's outputs by name (<see cref="ModelOutputFiles"/>); null when it is missing.</param>
     /// <param name="hashModel">Also hash model.zip. The no-op build leaves it out: the fingerprint is what tells outputs
@@ -54,7 +60,7 @@ internal static class ModelOutputCheck
         {
             return "model.zip is missing or does not hash to the SHA-256 its result records";
         }
-        return null;
+        return result.InputColumns is null ? Outdated : null;
     }
 
     /// <summary>The same test of a model's output folder on disk.</summary>

@@ -106,7 +106,7 @@ internal static class GateCode
         }
     }
 
-    private static string Literal(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    private static string Literal(string value) => Code.CSharpText.Literal(value);
 
     private static string Identifier(string value) => new(value.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
 }

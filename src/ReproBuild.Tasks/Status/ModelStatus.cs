@@ -11,7 +11,8 @@ internal static class ModelStatus
 {
     /// <param name="staleDatasets">Datasets that will be inspected again: their SHA-256 is not known until then.</param>
     /// <param name="outputModelsDirectory"><c>$(OutDir)models/</c>: a copy there that differs from obj/'s is copied again.</param>
-    public static StatusEntry Check(ModelItem model, IReadOnlyDictionary<string, DatasetSummary?> summaries, IReadOnlySet<string> staleDatasets, IntermediateLayout layout, string outputModelsDirectory, LockedDigests locked)
+    /// <param name="pipeline">A custom pipeline's compiled code, as the build would fingerprint it now.</param>
+    public static StatusEntry Check(ModelItem model, IReadOnlyDictionary<string, DatasetSummary?> summaries, IReadOnlySet<string> staleDatasets, IntermediateLayout layout, string outputModelsDirectory, LockedDigests locked, PipelineCode? pipeline = null)
     {
         var entry = new StatusEntry(StatusEntry.ModelKind, model.Name);
         entry.Metadata["Task"] = model.Task;
@@ -34,7 +35,7 @@ internal static class ModelStatus
             return entry;
         }
 
-        var now = ReproJson.Serialize(ModelInputsFactory.Create(model, train, test));
+        var now = ReproJson.Serialize(ModelInputsFactory.Create(model, train, test, pipeline));
         var fingerprint = ModelFingerprint.Of(now);
         entry.Metadata["Fingerprint"] = fingerprint;
         var inputsFile = layout.ModelInputsFile(model.Name);

@@ -25,6 +25,9 @@ internal static class ErrorCodes
     public const string SourceWithoutHash = "RB1016";
     public const string UnsupportedDatasetSource = "RB1017";
     public const string DatasetOutsideProject = "RB1018";
+    public const string PipelineNotFound = "RB1019";
+    public const string PipelineInvalid = "RB1020";
+    public const string TextFeatureNotText = "RB1021";
 
     public const string NonNumericValue = "RB2001";
     public const string WrongFieldCount = "RB2002";
@@ -62,6 +65,7 @@ internal static class ErrorCodes
     public const string OutputsNotForCurrentInputs = "RB3009";
     public const string NonFinitePredictions = "RB3010";
     public const string MetricNotComputed = "RB3011";
+    public const string PipelineFailed = "RB3012";
 
     public const string LockFileDiffers = "RB4001";
     public const string NotUpToDate = "RB4002";
