@@ -104,7 +104,8 @@ internal static class TypedApiCode
         code.Append(CultureInfo.InvariantCulture, $"            var predictions = new global::System.Collections.Generic.List<{prediction}>();\n");
         code.Append("            var engine = Rent();\n            try\n            {\n                foreach (var input in inputs)\n                {\n                    global::System.ArgumentNullException.ThrowIfNull(input, nameof(inputs));\n                    predictions.Add(Convert(engine.Predict(input)));\n                }\n            }\n            finally\n            {\n                Engines.Add(engine);\n            }\n            return predictions;\n        }\n\n");
         // A prediction engine is not thread-safe; each call takes one from the pool, or makes one, and gives it back.
-        code.Append(CultureInfo.InvariantCulture, $"        private static {ML}.PredictionEngine<{input}, RawPrediction> Rent() =>\n            Engines.TryTake(out var engine) ? engine : Model.CreatePredictionEngine<{input}, RawPrediction>();\n\n");
+        // The engine's input schema comes from the input class, which has the model's input columns only: no label.
+        code.Append(CultureInfo.InvariantCulture, $"        private static {ML}.PredictionEngine<{input}, RawPrediction> Rent() =>\n            Engines.TryTake(out var engine) ? engine : Model.Context.Model.CreatePredictionEngine<{input}, RawPrediction>(Model.Transformer);\n\n");
         code.Append(CultureInfo.InvariantCulture, $"        private static {prediction} Convert(RawPrediction raw) => {convert};\n\n");
         code.Append("        /// <summary>The model's output columns as ML.NET writes them; use the prediction class instead.</summary>\n");
         code.Append("        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]\n");
