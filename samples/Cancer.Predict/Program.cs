@@ -1,9 +1,10 @@
 using System.Globalization;
 using Cancer.Models;
+using Names.Models;
 using ReproBuild.Runtime;
 
-// `dotnet build` of ../Cancer trained the models, embedded them in Cancer.dll with their SHA-256, and generated a typed
-// API for each from the same data: Cancer.Models.CancerModel.Predict(CancerInput) and so on. The first call loads the
+// `dotnet build` of ../Cancer and ../Names trained the models, embedded them in Cancer.dll and Names.dll with their SHA-256,
+// and generated a typed API for each from the same data: Cancer.Models.CancerModel.Predict(CancerInput) and so on. The first call loads the
 // model and refuses it if its bytes do not match the stamped digest.
 var data = Path.Combine(AppContext.BaseDirectory, "data");
 
@@ -24,7 +25,7 @@ foreach (var patient in DiabetesModel.Predict(Rows<DiabetesInput>(DiabetesModel.
     Console.WriteLine($"  progression {patient.Score.ToString("0.0", CultureInfo.InvariantCulture)}");
 }
 
-// Two models of the same question: the built-in text featuriser (TextFeatures="name") and a custom pipeline (../Cancer.Pipelines).
+// ../Names: two models of one question, the built-in text featuriser (TextFeatures="name") and a custom pipeline (../Names.Pipelines).
 Describe(NamesModel.Model);
 Describe(NameCharactersModel.Model);
 foreach (var name in new[] { "Anna", "Oliver", "Marguerite", "Bartholomew" })

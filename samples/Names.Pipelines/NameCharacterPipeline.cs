@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
 using ReproBuild.Pipelines;
 
-namespace Cancer.Pipelines;
+namespace Names.Pipelines;
 
 /// <summary>
 /// Whether a first name is a woman's or a man's, from its letters: character n-grams of one to four letters of each
