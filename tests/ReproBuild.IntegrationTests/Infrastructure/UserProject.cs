@@ -35,6 +35,18 @@ internal sealed class UserProject
         return project;
     }
 
+    /// <summary>A project in a subfolder of a solution the test lays out itself (<see cref="WriteUserSetup"/> at its root).</summary>
+    public static UserProject InFolder(string directory, string items, string name = "Models")
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var project = new UserProject(directory, name);
+        project.WriteProject(items);
+        return project;
+    }
+
+    /// <summary>A project a test already wrote (a copy of a solution).</summary>
+    public static UserProject InFolderExisting(string directory, string name = "Models") => new(directory, name);
+
     /// <summary>The files a user has beside the project to use the package: a NuGet source for the test feed.</summary>
     public static void WriteUserSetup(string directory) =>
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
