@@ -27,6 +27,7 @@ internal sealed class PipelineSolution
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ReproBuild.Pipelines" Version="{PackagedReproBuild.Version}" />
