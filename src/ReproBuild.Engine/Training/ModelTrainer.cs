@@ -156,7 +156,8 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         }
         foreach (var column in inputs.TextFeatures ?? [])
         {
-            var problem = !features.Contains(column) ? "is not one of its features"
+            var problem = train.Find(column) is null ? $"is not in dataset '{train.Name}'"
+                : !features.Contains(column) ? "is not one of its features"
                 : train.Find(column) is not TextColumn ? "is read as numbers, not text (a schema can declare it a string)"
                 : null;
             if (problem is not null)
