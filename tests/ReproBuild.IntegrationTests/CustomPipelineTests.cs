@@ -92,6 +92,16 @@ public sealed class CustomPipelineTests
                 public IEstimator<ITransformer> Build(PipelineContext context) => throw new InvalidOperationException("this pipeline needs a column named 'plan'");
             }
 
+            public sealed class NeedsArguments(int trees) : IModelPipeline
+            {
+                public IEstimator<ITransformer> Build(PipelineContext context) => context.ML.BinaryClassification.Trainers.LbfgsLogisticRegression(l2Regularization: trees);
+            }
+
+            public sealed class ReturnsNull : IModelPipeline
+            {
+                public IEstimator<ITransformer> Build(PipelineContext context) => null;
+            }
+
             public sealed class FailsToFit : IModelPipeline
             {
                 public IEstimator<ITransformer> Build(PipelineContext context) =>
@@ -102,6 +112,8 @@ public sealed class CustomPipelineTests
             <Dataset Include="data/customers.csv" />
             <Model Include="NotAPipeline" Dataset="customers" Task="BinaryClassification" LabelColumn="label" Pipeline="Acme.Pipelines.NotAPipeline" />
             <Model Include="Throws" Dataset="customers" Task="BinaryClassification" LabelColumn="label" Pipeline="Acme.Pipelines.Throws" />
+            <Model Include="NeedsArguments" Dataset="customers" Task="BinaryClassification" LabelColumn="label" Pipeline="Acme.Pipelines.NeedsArguments" />
+            <Model Include="ReturnsNull" Dataset="customers" Task="BinaryClassification" LabelColumn="label" Pipeline="Acme.Pipelines.ReturnsNull" />
             <Model Include="FailsToFit" Dataset="customers" Task="BinaryClassification" LabelColumn="label" Pipeline="Acme.Pipelines.FailsToFit" />
             """;
         var solution = PipelineSolution.Create(code, """
@@ -123,6 +135,8 @@ public sealed class CustomPipelineTests
         [
             ("NotAPipeline", "error RB1020: pipeline Acme.Pipelines.NotAPipeline of model 'NotAPipeline' cannot be used: it does not implement ReproBuild.Pipelines.IModelPipeline (package ReproBuild.Pipelines)."),
             ("Throws", "error RB3012: pipeline Acme.Pipelines.Throws of model 'Throws' threw while building its estimator: InvalidOperationException: this pipeline needs a column named 'plan'"),
+            ("NeedsArguments", "error RB1020: pipeline Acme.Pipelines.NeedsArguments of model 'NeedsArguments' cannot be used: it needs a public parameterless constructor and must not be abstract."),
+            ("ReturnsNull", "error RB1020: pipeline Acme.Pipelines.ReturnsNull of model 'ReturnsNull' returned no estimator (null) from Build."),
             ("FailsToFit", "error RB3012: pipeline Acme.Pipelines.FailsToFit of model 'FailsToFit' failed to fit or to be evaluated: "),
         ];
         foreach (var (model, error) in expected)

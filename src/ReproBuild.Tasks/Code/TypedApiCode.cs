@@ -162,7 +162,7 @@ internal static class TypedApiCode
                 var classes = result.Classes ?? [];
                 Member($"The predicted class, as the data writes it: {CodeList(classes)}.", type, "PredictedLabel");
                 Member("The score of each class, by class: the highest is the predicted one.", "global::System.Collections.Generic.IReadOnlyDictionary<string, float>", "Scores");
-                members.Append(CultureInfo.InvariantCulture, $"        /// <summary>The classes, in the order of the model's scores.</summary>\n        public static global::System.Collections.Generic.IReadOnlyList<string> Classes {{ get; }} = new[] {{ {string.Join(", ", classes.Select(CSharpText.Literal))} }};\n\n");
+                members.Append(CultureInfo.InvariantCulture, $"        /// <summary>The classes, in the order of the model's scores.</summary>\n        public static global::System.Collections.Generic.IReadOnlyList<string> Classes {{ get; }} = global::System.Array.AsReadOnly(new[] {{ {string.Join(", ", classes.Select(CSharpText.Literal))} }});\n\n");
                 var scores = $"global::System.Linq.Enumerable.ToDictionary(global::System.Linq.Enumerable.Range(0, global::System.Math.Min(Classes.Count, raw.Score.Length)), i => Classes[i], i => raw.Score[i])";
                 return (members.ToString(), raw.ToString(), $"new {prediction} {{ PredictedLabel = raw.PredictedLabel, Scores = {scores.Replace("Classes", $"{prediction}.Classes", StringComparison.Ordinal)} }}");
             }

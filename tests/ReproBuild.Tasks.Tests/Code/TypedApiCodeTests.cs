@@ -86,7 +86,7 @@ public sealed class TypedApiCodeTests
         var text = TypedApiCode.Generate("M", [Model("Iris", Catalog.MulticlassClassification, [Number("petal")], ["setosa", "versicolor", "virginica"])]);
         StringAssert.Contains(text, "public required string PredictedLabel { get; init; }");
         StringAssert.Contains(text, "public required global::System.Collections.Generic.IReadOnlyDictionary<string, float> Scores { get; init; }");
-        StringAssert.Contains(text, "Classes { get; } = new[] { \"setosa\", \"versicolor\", \"virginica\" };");
+        StringAssert.Contains(text, "Classes { get; } = global::System.Array.AsReadOnly(new[] { \"setosa\", \"versicolor\", \"virginica\" });");
 
         var numbers = TypedApiCode.Generate("M", [Model("Digits", Catalog.MulticlassClassification, [Number("pixel")], ["0", "1", "2"], labelIsNumber: true)]);
         StringAssert.Contains(numbers, "public required float PredictedLabel { get; init; }");
