@@ -8,13 +8,14 @@ namespace ReproBuild.Tasks.Code;
 /// <summary>
 /// Finds the compiled library that defines a model's custom pipeline among the projects the model project references,
 /// by reading type definitions from the assemblies' metadata (nothing is loaded into MSBuild), and fingerprints what
-/// the engine will run: the <see cref="CompiledCode"/> digest of that library's output folder, which holds it and
-/// the assemblies it loads.
+/// the engine will run: the <see cref="CompiledCode"/> digest of that library and of the assemblies it references, as
+/// its output folder holds them (with its deps.json). Other files in the folder — a renamed project's leftovers — do
+/// not count, so every clone that compiles the same code gets the same digest.
 /// </summary>
 internal sealed class PipelineReferences(IReadOnlyList<string> assemblies)
 {
     private readonly Dictionary<string, HashSet<string>> _typesByAssembly = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _folderDigests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _codeDigests = new(StringComparer.Ordinal);
 
     /// <summary>From the <c>ReferencePath</c> items of project references (their implementation assemblies).</summary>
     public static PipelineReferences From(IEnumerable<ITaskItem> references) =>
@@ -34,12 +35,55 @@ internal sealed class PipelineReferences(IReadOnlyList<string> assemblies)
             problems.ErrorAtElement(item, "Model", ErrorCodes.PipelineNotFound, $"Model '{model.Name}' has Pipeline '{type}', but {problem}.");
             return null;
         }
-        var folder = Path.GetDirectoryName(defining[0])!;
-        if (!_folderDigests.TryGetValue(folder, out var digest))
+        if (!_codeDigests.TryGetValue(defining[0], out var digest))
         {
-            _folderDigests[folder] = digest = CompiledCode.DigestOfFolder(folder, CompiledCode.DigestOfFile);
+            _codeDigests[defining[0]] = digest = CompiledCode.DigestOfFiles(LoadedFiles(defining[0]), CompiledCode.DigestOfFile);
         }
         return (new PipelineCode(type, Path.GetFileNameWithoutExtension(defining[0]), digest), defining[0]);
+    }
+
+    /// <summary>
+    /// The library, every assembly it references directly or through another that its folder holds, and its deps.json:
+    /// the files the engine's load context reads. Relative to the folder.
+    /// </summary>
+    internal static IReadOnlyList<(string Relative, string Full)> LoadedFiles(string assembly)
+    {
+        var folder = Path.GetDirectoryName(assembly)!;
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([assembly]);
+        while (pending.TryPop(out var path))
+        {
+            if (!files.TryAdd(Path.GetFileName(path), path))
+            {
+                continue;
+            }
+            foreach (var reference in ReferencedNames(path))
+            {
+                var candidate = Path.Combine(folder, reference + ".dll");
+                if (File.Exists(candidate))
+                {
+                    pending.Push(candidate);
+                }
+            }
+        }
+        var deps = Path.ChangeExtension(assembly, ".deps.json");
+        if (File.Exists(deps))
+        {
+            files[Path.GetFileName(deps)] = deps;
+        }
+        return [.. files.Select(file => (file.Key, file.Value))];
+    }
+
+    private static IEnumerable<string> ReferencedNames(string assembly)
+    {
+        using var stream = File.OpenRead(assembly);
+        using var reader = new PEReader(stream);
+        if (!reader.HasMetadata)
+        {
+            return [];
+        }
+        var metadata = reader.GetMetadataReader();
+        return [.. metadata.AssemblyReferences.Select(handle => metadata.GetString(metadata.GetAssemblyReference(handle).Name))];
     }
 
     private HashSet<string> TypesOf(string assembly)

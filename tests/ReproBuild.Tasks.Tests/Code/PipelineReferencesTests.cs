@@ -38,7 +38,8 @@ public sealed class PipelineReferencesTests
         Assert.IsNotNull(found, engine.Log);
         Assert.AreEqual(ThisAssembly, found.Value.Assembly);
         Assert.AreEqual("ReproBuild.Tasks.Tests", found.Value.Code.Assembly);
-        Assert.AreEqual(CompiledCode.DigestOfFolder(Path.GetDirectoryName(ThisAssembly)!, CompiledCode.DigestOfFile), found.Value.Code.Sha256);
+        Assert.AreEqual(CompiledCode.DigestOfFiles(PipelineReferences.LoadedFiles(ThisAssembly), CompiledCode.DigestOfFile), found.Value.Code.Sha256);
+        Assert.AreNotEqual(CompiledCode.DigestOfFolder(Path.GetDirectoryName(ThisAssembly)!, CompiledCode.DigestOfFile), found.Value.Code.Sha256);
         Assert.IsEmpty(engine.Errors, engine.Log);
     }
 
@@ -54,5 +55,19 @@ public sealed class PipelineReferencesTests
         var error = engine.Errors.Single();
         Assert.AreEqual("RB1019", error.Code);
         Assert.AreEqual("Model 'Churn' has Pipeline 'Acme.Missing', but no project this project references defines type 'Acme.Missing' (the referenced projects' assemblies are ReproBuild.Tasks.Tests.dll).", error.Message);
+    }
+
+    [TestMethod]
+    public void TheLoadedFilesAreTheLibraryWhatItReferencesInItsFolderAndItsDepsFile()
+    {
+        var files = PipelineReferences.LoadedFiles(ThisAssembly).Select(f => f.Relative).ToArray();
+
+        CollectionAssert.Contains(files, "ReproBuild.Tasks.Tests.dll");
+        CollectionAssert.Contains(files, "ReproBuild.Tasks.Tests.deps.json");
+        CollectionAssert.Contains(files, "ReproBuild.Tasks.dll", "a referenced assembly in the folder");
+        CollectionAssert.Contains(files, "ReproBuild.TestUtilities.dll");
+        CollectionAssert.DoesNotContain(files, "ReproBuild.Tasks.Tests.pdb");
+        CollectionAssert.DoesNotContain(files, "testhost.dll", "a file the library does not reference");
+        CollectionAssert.AreEqual(files.Order(StringComparer.Ordinal).ToArray(), files);
     }
 }
