@@ -1,44 +1,56 @@
 using System.Globalization;
-using Microsoft.ML;
-using Microsoft.ML.Data;
+using Cancer.Models;
+using Names.Models;
 using ReproBuild.Runtime;
 
-// The models were trained by `dotnet build` of the model project and embedded in its assembly with their SHA-256;
-// EmbeddedModel.Load refuses a model whose bytes do not match it. (The reprobuild-solution template ships this file.)
-var assembly = typeof(Cancer.ModelsMarker).Assembly;
+// `dotnet build` of ../Cancer, ../Names and ../Wine trained the models, embedded them in their assemblies with their SHA-256,
+// and generated a typed API for each from the same data: Cancer.Models.CancerModel.Predict(CancerInput) and so on. The first call loads the
+// model and refuses it if its bytes do not match the stamped digest.
 var data = Path.Combine(AppContext.BaseDirectory, "data");
 
-foreach (var name in EmbeddedModel.Names(assembly))
+Describe(CancerModel.Model);
+foreach (var tumour in CancerModel.Predict(Rows<CancerInput>(CancerModel.Model, "cancer.csv")))
 {
-    var model = EmbeddedModel.Load(assembly, name);
+    Console.WriteLine($"  {tumour.PredictedLabel} (p(malignant)={tumour.Probability:0.000})");
+}
+
+Describe(IrisModel.Model);
+var flower = new IrisInput { SepalLength = 6.3f, SepalWidth = 2.9f, PetalLength = 5.6f, PetalWidth = 1.8f };
+var iris = IrisModel.Predict(flower);
+Console.WriteLine($"  6.3/2.9/5.6/1.8 cm: {iris.PredictedLabel} ({string.Join(", ", iris.Scores.Select(s => $"{s.Key} {s.Value:0.000}"))})");
+
+Describe(DiabetesModel.Model);
+foreach (var patient in DiabetesModel.Predict(Rows<DiabetesInput>(DiabetesModel.Model, "diabetes.csv")))
+{
+    Console.WriteLine($"  progression {patient.Score.ToString("0.0", CultureInfo.InvariantCulture)}");
+}
+
+// ../Names: two models of one question, the built-in text featuriser (TextFeatures="name") and a custom pipeline (../Names.Pipelines).
+Describe(NamesModel.Model);
+Describe(NameCharactersModel.Model);
+foreach (var name in new[] { "Anna", "Oliver", "Marguerite", "Bartholomew" })
+{
+    var builtIn = NamesModel.Predict(new NamesInput { Name = name });
+    var custom = NameCharactersModel.Predict(new NameCharactersInput { Name = name });
+    Console.WriteLine($"  {name}: {builtIn.PredictedLabel} (p(female)={builtIn.Probability:0.00}) / {custom.PredictedLabel} (p(female)={custom.Probability:0.00})");
+}
+
+// ../Wine: a model trained on the output of a pipeline of two stages (a C# project and a Python script).
+WinePipeline.Print();
+
+// The first three rows of a shipped data file, read into a model's typed input class.
+IEnumerable<T> Rows<T>(EmbeddedModel model, string file) where T : class, new() =>
+    model.Context.Data.CreateEnumerable<T>(model.LoadCsv(Path.Combine(data, file)), reuseRowObject: false).Take(3);
+
+static void Describe(EmbeddedModel model)
+{
     var provenance = model.Provenance;
+    Console.WriteLine();
     Console.WriteLine($"{model.Name} {model.Version}  sha256 {model.Sha256[..16]}…");
-    Console.WriteLine($"  {provenance.Task} with {provenance.Trainer}, seed {provenance.Seed}, parameters: {Describe(provenance.Parameters)}");
+    Console.WriteLine($"  {provenance.Task} with {provenance.Trainer}, seed {provenance.Seed}, parameters: {(provenance.Parameters.Count == 0 ? "defaults" : string.Join(", ", provenance.Parameters.Select(p => $"{p.Key}={p.Value}")))}");
     foreach (var dataset in provenance.Datasets)
     {
         Console.WriteLine($"  {dataset.Role} data: {dataset.Name} ({dataset.Rows} rows, sha256 {dataset.Sha256[..16]}…)");
     }
-    Console.WriteLine($"  packages: {Describe(provenance.Packages)}");
     Console.WriteLine($"  metrics: {string.Join(", ", model.Metrics.Select(m => $"{m.Key} {m.Value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "n/a"}"))}");
-
-    var rows = model.Predict(model.LoadCsv(Path.Combine(data, provenance.Datasets[0].Name + ".csv")));
-    var predictions = provenance.Task switch
-    {
-        "BinaryClassification" => rows.GetColumn<bool>("PredictedLabel").Zip(rows.GetColumn<float>("Probability"), (label, p) => $"{(label ? provenance.PositiveLabel : "not " + provenance.PositiveLabel)} (p={p:0.000})"),
-        "MulticlassClassification" => rows.GetColumn<ReadOnlyMemory<char>>("PredictedLabel").Select(label => label.ToString()),
-        _ => rows.GetColumn<float>("Score").Select(score => score.ToString("0.0", CultureInfo.InvariantCulture)),
-    };
-    Console.WriteLine($"  first rows: {string.Join("; ", predictions.Take(3))}");
-    Console.WriteLine();
-}
-
-PrintMoreModels();
-
-static string Describe(IReadOnlyDictionary<string, string> values) =>
-    values.Count == 0 ? "defaults" : string.Join(", ", values.Select(pair => $"{pair.Key}={pair.Value}"));
-
-internal partial class Program
-{
-    /// <summary>More output from another file of this program, if it has one (the sample's: WinePipeline.cs); without one the compiler drops the call.</summary>
-    static partial void PrintMoreModels();
 }

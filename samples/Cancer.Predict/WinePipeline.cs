@@ -45,7 +45,3 @@ internal static class WinePipeline
         string.Join(", ", files.Select(file => $"{file.Path} ({file.Sha256[..12]}…)"));
 }
 
-internal partial class Program
-{
-    static partial void PrintMoreModels() => WinePipeline.Print();
-}

@@ -34,6 +34,9 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
     /// <summary>The pipeline stages as <see cref="Stages.RunStages"/> returned them: a dataset one of them wrote carries its lineage.</summary>
     public ITaskItem[] Stages { get; set; } = [];
 
+    /// <summary>The implementation assemblies of the projects this one references: where custom pipelines are found.</summary>
+    public ITaskItem[] PipelineReferences { get; set; } = [];
+
     /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
     public bool FailIfNotIncremental { get; set; }
 
@@ -49,14 +52,20 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
         var outputs = new List<ITaskItem>();
         var lineage = Stages.Length == 0 ? Tasks.Stages.StageLineage.None : Tasks.Stages.StageLineage.Load(Stages.Select(s => s.GetMetadata("RecordFile")));
         var projectDirectory = ProjectFile.Length == 0 ? "" : Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+        var pipelines = Code.PipelineReferences.From(PipelineReferences);
 
         foreach (var model in ModelItem.ParseAll(Models, datasets.Keys, DefaultVersion, problems))
         {
+            var pipeline = model.Pipeline is null ? null : pipelines.Resolve(Models.First(item => ModelItem.NameOf(item) == model.Name), model, problems);
+            if (model.Pipeline is not null && pipeline is null)
+            {
+                continue;
+            }
             var train = datasets[model.Dataset];
             var test = model.TestDataset is null ? null : datasets[model.TestDataset];
             var trainSummary = ReproJson.Read<DatasetSummary>(train.SummaryFile);
             var testSummary = test is null ? null : ReproJson.Read<DatasetSummary>(test.SummaryFile);
-            var inputs = ModelInputsFactory.Create(model, trainSummary, testSummary, lineage.Of(train.DataFile, projectDirectory), test is null ? null : lineage.Of(test.DataFile, projectDirectory));
+            var inputs = ModelInputsFactory.Create(model, trainSummary, testSummary, pipeline?.Code, lineage.Of(train.DataFile, projectDirectory), test is null ? null : lineage.Of(test.DataFile, projectDirectory));
 
             var inputsFile = layout.ModelInputsFile(model.Name);
             var inputsText = ReproJson.Serialize(inputs);
@@ -72,7 +81,7 @@ public sealed class ComputeModelFingerprints : ReproBuildTask, IIncrementalTask
             outputs.Add(new FingerprintedModel(
                 inputsFile, model.Name, fingerprint, model.Version, layout.ModelOutputDirectory(model.Name),
                 layout.ModelOutputFile(model.Name, ModelOutputFiles.Model), layout.ModelOutputFile(model.Name, ModelOutputFiles.Result),
-                train.DataFile, train.SummaryFile, test?.DataFile, test?.SummaryFile).ToItem());
+                train.DataFile, train.SummaryFile, test?.DataFile, test?.SummaryFile, pipeline?.Assembly).ToItem());
         }
 
         FingerprintedModels = [.. outputs];

@@ -20,7 +20,8 @@ internal sealed record FingerprintedModel(
     string TrainDataFile,
     string TrainSummaryFile,
     string? TestDataFile,
-    string? TestSummaryFile)
+    string? TestSummaryFile,
+    string? PipelineAssembly = null)
 {
     public ITaskItem ToItem()
     {
@@ -35,6 +36,7 @@ internal sealed record FingerprintedModel(
         item.SetMetadata("TrainSummaryFile", TrainSummaryFile);
         item.SetMetadata("TestDataFile", TestDataFile ?? "");
         item.SetMetadata("TestSummaryFile", TestSummaryFile ?? "");
+        item.SetMetadata("PipelineAssembly", PipelineAssembly ?? "");
         return item;
     }
 
@@ -50,5 +52,6 @@ internal sealed record FingerprintedModel(
             item.GetMetadata("TrainDataFile"),
             item.GetMetadata("TrainSummaryFile"),
             HashedDataset.NullIfEmpty(item.GetMetadata("TestDataFile")),
-            HashedDataset.NullIfEmpty(item.GetMetadata("TestSummaryFile")));
+            HashedDataset.NullIfEmpty(item.GetMetadata("TestSummaryFile")),
+            HashedDataset.NullIfEmpty(item.GetMetadata("PipelineAssembly")));
 }

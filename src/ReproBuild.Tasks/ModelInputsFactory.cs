@@ -9,8 +9,9 @@ namespace ReproBuild.Tasks;
 /// </summary>
 internal static class ModelInputsFactory
 {
+    /// <param name="pipeline">A custom pipeline's compiled code (<see cref="PipelineReferences"/>); null for the built-in featuriser.</param>
     /// <param name="trainLineage">The stages the training data comes from (<see cref="Stages.StageLineage"/>), when it comes from any.</param>
-    public static ModelInputs Create(ModelItem model, DatasetSummary train, DatasetSummary? test, IReadOnlyList<StageReference>? trainLineage = null, IReadOnlyList<StageReference>? testLineage = null) =>
+    public static ModelInputs Create(ModelItem model, DatasetSummary train, DatasetSummary? test, PipelineCode? pipeline = null, IReadOnlyList<StageReference>? trainLineage = null, IReadOnlyList<StageReference>? testLineage = null) =>
         new(
             model.Name,
             model.Task,
@@ -25,5 +26,7 @@ internal static class ModelInputsFactory
             new DatasetReference(train.Name, train.Sha256, train.SchemaSha256, trainLineage),
             test is null ? null : new DatasetReference(test.Name, test.Sha256, test.SchemaSha256, testLineage),
             ToolVersions.Engine,
-            ToolVersions.MicrosoftML);
+            ToolVersions.MicrosoftML,
+            model.TextFeatures,
+            pipeline);
 }

@@ -19,9 +19,14 @@ internal sealed record ModelItem(
     int Seed,
     double TestFraction,
     string Version,
-    bool Embed)
+    bool Embed,
+    string? Pipeline = null,
+    IReadOnlyList<string>? TextFeatures = null)
 {
     public const double DefaultTestFraction = 0.2;
+
+    // A custom pipeline chooses its own trainer and featurisation; these would be silently ignored.
+    private static readonly string[] NotWithPipeline = ["Trainer", "TextFeatures"];
 
     /// <summary>
     /// The project's models, each checked, with unique names and datasets that are declared; the build and the status
@@ -89,7 +94,21 @@ internal sealed record ModelItem(
         }
 
         var trainer = "";
-        if (task is not null)
+        var pipeline = DatasetItem.Metadata(item, "Pipeline");
+        var textFeatures = List(item, "TextFeatures");
+        if (pipeline is not null)
+        {
+            trainer = pipeline;
+            if (!IsTypeName(pipeline))
+            {
+                problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidMetadataValue, $"Model '{name}' has Pipeline '{pipeline}'; name the pipeline's type with its namespace, such as MyCompany.Pipelines.SentimentPipeline.");
+            }
+            foreach (var conflicting in NotWithPipeline.Where(m => DatasetItem.Metadata(item, m) is not null))
+            {
+                problems.ErrorAtElement(item, "Model", ErrorCodes.InvalidMetadataValue, $"Model '{name}' sets both Pipeline and {conflicting}; a custom pipeline chooses its own trainer and featurisation, so remove {conflicting}.");
+            }
+        }
+        else if (task is not null)
         {
             var trainerText = DatasetItem.Metadata(item, "Trainer");
             trainer = trainerText is null ? Catalog.Trainers[task][0] : Catalog.NormalizeTrainer(task, trainerText) ?? "";
@@ -130,8 +149,13 @@ internal sealed record ModelItem(
         }
         return new ModelItem(
             name, dataset, DatasetName(item, "TestDataset"), task!, label, DatasetItem.Metadata(item, "PositiveLabel"),
-            List(item, "Features"), List(item, "Ignore"), trainer, parameters, seed, fraction, version, embed);
+            List(item, "Features"), List(item, "Ignore"), trainer, parameters, seed, fraction, version, embed,
+            pipeline, textFeatures.Length == 0 ? null : textFeatures);
     }
+
+    // A namespace-qualified C# type name: identifiers separated by dots ('+' for a nested type).
+    private static bool IsTypeName(string text) =>
+        text.Contains('.', StringComparison.Ordinal) && text.Split('.', '+').All(ItemNames.IsModelName);
 
     /// <summary>The model's name: its Include, in NFC (<see cref="ItemNames"/>). Every task that names a model reads it here.</summary>
     public static string NameOf(ITaskItem item) => ItemNames.Normalize(item.ItemSpec);

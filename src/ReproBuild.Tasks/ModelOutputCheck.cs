@@ -14,6 +14,13 @@ namespace ReproBuild.Tasks;
 /// </summary>
 internal static class ModelOutputCheck
 {
+    /// <summary>
+    /// Outputs an earlier ReproBuild made for the same inputs, before results recorded the input columns and classes
+    /// the typed API is generated from and before the drift reference: not wrong, only incomplete, so the cache treats
+    /// them as a plain miss.
+    /// </summary>
+    public const string Outdated = "they were made by an earlier ReproBuild, without the input columns the typed API is generated from or the drift reference";
+
     /// <summary>Null when the outputs hold; otherwise why not, as a phrase for a message.</summary>
     /// <param name="read">A file of the model's outputs by name (<see cref="ModelOutputFiles"/>); null when it is missing.</param>
     /// <param name="hashModel">Also hash model.zip. The no-op build leaves it out: the fingerprint is what tells outputs
@@ -58,12 +65,13 @@ internal static class ModelOutputCheck
         {
             return "model.zip is missing or does not hash to the SHA-256 its result records";
         }
-        // The drift reference ships and is embedded beside the model: outputs of an engine that wrote none (an older
-        // ReproBuild's, in a cache) are retrained, which gives the same model bytes, and it must be the one the provenance vouches for.
-        if (referenceDigest is null)
+        // Outputs an earlier ReproBuild made for the same inputs lack what later features need — the input columns the
+        // typed API is generated from, the drift reference that ships beside the model: retrained (to the same model bytes).
+        if (result.InputColumns is null || referenceDigest is null)
         {
-            return "they have no drift reference (an older ReproBuild trained them)";
+            return Outdated;
         }
+        // The drift reference is embedded beside the model: it must be the one the provenance vouches for.
         if (hashModel && (read(ModelOutputFiles.Reference) is not { } reference || Sha256Digest.Of(reference) != referenceDigest))
         {
             return "reference.json is missing or does not hash to the SHA-256 its provenance records";

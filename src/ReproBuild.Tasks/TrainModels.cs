@@ -39,7 +39,7 @@ public sealed class TrainModels : EngineTask
             models.Select(m =>
             {
                 var (line, column) = locator.Find(m.Name);
-                return new ModelJob(m.InputsFile, m.OutputDirectory, m.TrainDataFile, m.TrainSummaryFile, m.TestDataFile, m.TestSummaryFile, line, column);
+                return new ModelJob(m.InputsFile, m.OutputDirectory, m.TrainDataFile, m.TrainSummaryFile, m.TestDataFile, m.TestSummaryFile, line, column, m.PipelineAssembly);
             }).ToArray());
     }
 }

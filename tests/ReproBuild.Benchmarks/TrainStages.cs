@@ -53,7 +53,7 @@ internal static class TrainStages
         var trainer = TrainerRegistry.Find(task, "FastTree");
         var parameters = new Dictionary<string, string> { ["NumberOfTrees"] = "100", ["NumberOfLeaves"] = "20" };
         var trainerOptions = TrainerOptionsBinder.Bind(trainer, parameters, seed, FeaturePipeline.FeatureColumn, FeaturePipeline.TrainerLabel(task, label), csv, diagnostics);
-        var pipeline = FeaturePipeline.Build(ml, trainer, trainerOptions, table, features, task, label);
+        var pipeline = FeaturePipeline.Build(ml, trainer, trainerOptions, table, features, [], task);
         Stage("labels, split, pipeline");
         var model = pipeline.Fit(split.TrainSet);
         Stage("fit (featurise + FastTree)");

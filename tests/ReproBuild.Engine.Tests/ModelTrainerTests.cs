@@ -297,4 +297,41 @@ public sealed class ModelTrainerTests : TempFolderTest
         StringAssert.StartsWith(run.Output, $"{run.ProjectFile} : error RB1005: ");
         StringAssert.Contains(run.Output, "NumberOfTrees");
     }
+
+    [TestMethod]
+    public void TheResultRecordsTheInputColumnsAndTheClassesTheTypedApiIsMadeOf()
+    {
+        var binary = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree(), outputName: "binary");
+        binary.AssertSucceeded();
+        CollectionAssert.AreEqual(
+            new[] { new ModelColumn("x1", ColumnSummary.Number), new ModelColumn("x2", ColumnSummary.Number), new ModelColumn("color", ColumnSummary.Text) },
+            binary.Result.InputColumns!.ToArray());
+        CollectionAssert.AreEqual(new[] { "0", "1" }, binary.Result.Classes!.ToArray(), "the other value, then the positive one");
+
+        var multiclass = TrainingFixture.Train(Temp, TrainingFixture.MulticlassCsv(), TrainingFixture.Inputs(Catalog.MulticlassClassification, "species", "LbfgsMaximumEntropy"), outputName: "multiclass");
+        multiclass.AssertSucceeded();
+        CollectionAssert.AreEqual(new[] { "setosa", "versicolor", "virginica" }, multiclass.Result.Classes!.ToArray());
+
+        var regression = TrainingFixture.Train(Temp, TrainingFixture.RegressionCsv(), TrainingFixture.Inputs(Catalog.Regression, "y", "Sdca", ignore: ["x2"]), outputName: "regression");
+        regression.AssertSucceeded();
+        CollectionAssert.AreEqual(new[] { new ModelColumn("x1", ColumnSummary.Number) }, regression.Result.InputColumns!.ToArray(), "an ignored column is no input");
+        Assert.IsNull(regression.Result.Classes);
+    }
+
+    [TestMethod]
+    public void TextFeaturesFeaturiseFreeTextAndNameOnlyTextFeatures()
+    {
+        var oneHot = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree(), outputName: "one-hot");
+        var text = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree() with { TextFeatures = ["color"] }, outputName: "text");
+        oneHot.AssertSucceeded();
+        text.AssertSucceeded();
+        Assert.AreNotEqual(oneHot.Result.Sha256, text.Result.Sha256, "the text featuriser made the same model as one-hot encoding");
+
+        foreach (var (column, problem) in new[] { ("x1", "is read as numbers, not text"), ("nope", "is not in dataset"), ("label", "is not one of its features") })
+        {
+            var wrong = TrainingFixture.Train(Temp, TrainingFixture.BinaryCsv(), BinaryFastTree() with { TextFeatures = [column] }, outputName: column);
+            Assert.AreEqual(1, wrong.ErrorCount, wrong.Output);
+            StringAssert.Contains(wrong.Output, $"error RB1021: column '{column}' in TextFeatures of model 'Model' {problem}");
+        }
+    }
 }

@@ -40,4 +40,29 @@ public sealed class DesignTimeBuildTests
         var schemas = project.Run("msbuild", "-getItem:PropertyPageSchema").ShouldSucceed().Output;
         StringAssert.Contains(schemas, "ReproBuild.xaml");
     }
+
+    [TestMethod]
+    public void DesignTimeBuildsCompileTheTypedApiThatTheLastBuildLeft()
+    {
+        var project = UserProject.Create("""
+            <Dataset Include="data/customers.csv" />
+            <Model Include="Churn" Dataset="customers" Task="BinaryClassification" LabelColumn="label" Trainer="LbfgsLogisticRegression" />
+            """);
+        project.WriteFile("data/customers.csv", TestData.Binary(rows: 60));
+        var generated = Path.Combine(project.IntermediateDirectory(), "ReproBuild.Models.g.cs");
+        string[] designTime = ["msbuild", "-t:Compile", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:Compile"];
+
+        // Before any build: nothing trained, so the API has no model yet, and nothing is read or trained for it.
+        project.Run("restore").ShouldSucceed();
+        StringAssert.Contains(project.Run(designTime).ShouldSucceed().Output, "ReproBuild.Models.g.cs");
+        Assert.IsFalse(File.ReadAllText(generated).Contains("ChurnModel", StringComparison.Ordinal));
+        Assert.IsFalse(Directory.Exists(Path.Combine(project.IntermediateDirectory(), "datasets")), "A design-time build inspected the data.");
+
+        project.Build("--no-restore").ShouldSucceed();
+        File.Delete(generated);
+        var afterBuild = project.Run(designTime).ShouldSucceed();
+        Assert.IsFalse(afterBuild.Output.Contains("ReproBuild: trained", StringComparison.Ordinal), afterBuild.Output);
+        StringAssert.Contains(afterBuild.Output, "ReproBuild.Models.g.cs");
+        StringAssert.Contains(File.ReadAllText(generated), "public static class ChurnModel");
+    }
 }

@@ -200,6 +200,32 @@ public sealed class ComputeModelFingerprintsTests : TempFolderTest
     }
 
     [TestMethod]
+    [DataRow("NoNamespace", null, "name the pipeline's type with its namespace")]
+    [DataRow("Acme.Pipelines.Churn", "Trainer", "sets both Pipeline and Trainer")]
+    [DataRow("Acme.Pipelines.Churn", "TextFeatures", "sets both Pipeline and TextFeatures")]
+    public void PipelineMetadataMistakesAreRB1010(string pipeline, string? alongside, string message)
+    {
+        var model = Model(metadata: ("Pipeline", pipeline));
+        if (alongside is not null)
+        {
+            model.SetMetadata(alongside, "x");
+        }
+        StringAssert.Contains(SingleErrorFor(model, ErrorCodes.InvalidMetadataValue).Message, message);
+    }
+
+    [TestMethod]
+    public void ModelsWithoutTheNewMetadataKeepTheirInputsDocumentAndTextFeaturesChangeIt()
+    {
+        Assert.IsTrue(Run([Model()]).Success);
+        var plain = InputsText();
+        Assert.IsFalse(plain.Contains("textFeatures", StringComparison.Ordinal) || plain.Contains("pipeline", StringComparison.Ordinal), plain);
+
+        Assert.IsTrue(Run([Model(metadata: ("TextFeatures", "x"))]).Success);
+        CollectionAssert.AreEqual(new[] { "x" }, Inputs().TextFeatures!.ToArray());
+        Assert.AreNotEqual(plain, InputsText());
+    }
+
+    [TestMethod]
     [DataRow("Seed", "forty-two")]
     [DataRow("Seed", "1.5")]
     [DataRow("TestFraction", "1.5")]

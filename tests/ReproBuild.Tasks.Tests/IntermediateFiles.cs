@@ -66,10 +66,12 @@ internal static class IntermediateFiles
         return directory;
     }
 
-    /// <summary>The result of training <paramref name="model"/> with FastTree on 80 rows, tested on 20.</summary>
+    /// <summary>The result of training <paramref name="model"/> with FastTree on 80 rows, tested on 20, from columns x and y.</summary>
     public static ModelResult Result(string model, string sha256, string fingerprint = "f00d", string task = Catalog.BinaryClassification, params (string Name, double? Value)[] metrics) =>
         new(model, fingerprint, sha256, task, "FastTree", 80, 20,
-            new SortedDictionary<string, double?>(metrics.ToDictionary(m => m.Name, m => m.Value), StringComparer.Ordinal));
+            new SortedDictionary<string, double?>(metrics.ToDictionary(m => m.Name, m => m.Value), StringComparer.Ordinal),
+            [new ModelColumn("x", ColumnSummary.Number), new ModelColumn("y", ColumnSummary.Number)],
+            task == Catalog.BinaryClassification ? ["no", "yes"] : null);
 
     /// <summary>A result for <paramref name="modelBytes"/> whose SHA-256 is the real digest, as the cache checks it.</summary>
     public static ModelResult ResultFor(string model, string fingerprint, string modelBytes) =>

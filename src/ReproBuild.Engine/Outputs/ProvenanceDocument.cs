@@ -31,6 +31,16 @@ internal static class ProvenanceDocument
             dependencies.Add(Package(trainerPackage, inputs.MicrosoftMLVersion));
         }
         dependencies.Add(Package("ReproBuild", inputs.EngineVersion));
+        if (inputs.Pipeline is { } pipeline)
+        {
+            // The compiled code of a custom pipeline, by the digest that is part of the fingerprint.
+            dependencies.Add(new JsonObject
+            {
+                ["name"] = $"pipeline:{pipeline.Type}",
+                ["digest"] = new JsonObject { ["sha256"] = pipeline.Sha256 },
+                ["annotations"] = new JsonObject { ["assembly"] = pipeline.Assembly },
+            });
+        }
 
         var statement = new JsonObject
         {
@@ -96,6 +106,14 @@ internal static class ProvenanceDocument
             ["seed"] = inputs.Seed,
             ["dataset"] = inputs.Dataset.Name,
         };
+        if (inputs.Pipeline is not null)
+        {
+            external["pipeline"] = inputs.Pipeline.Type;
+        }
+        if (inputs.TextFeatures is not null)
+        {
+            external["textFeatures"] = new JsonArray(inputs.TextFeatures.Select(f => (JsonNode?)f).ToArray());
+        }
         if (positiveLabel is not null)
         {
             external["positiveLabel"] = positiveLabel;

@@ -144,7 +144,8 @@ internal static class EvaluationPlots
         }
     }
 
-    private static List<string> ClassNames(DataViewSchema.Column keyColumn)
+    /// <summary>A multiclass label's values in key order: the order of the scores.</summary>
+    public static List<string> ClassNames(DataViewSchema.Column keyColumn)
     {
         var count = keyColumn.Type is KeyDataViewType key ? (int)key.Count : 0;
         var names = new List<string>();

@@ -9,26 +9,32 @@ namespace ReproBuild.Engine.Training;
 
 /// <summary>
 /// The estimator chain for one model, as ML.NET's own samples build it: missing numbers imputed with the mean,
-/// text one-hot encoded, everything concatenated, min-max normalised for trainers that need it, then the
+/// text one-hot encoded (or, for the model's TextFeatures, featurised as free text: normalised words and
+/// character n-grams), everything concatenated, min-max normalised for trainers that need it, then the
 /// trainer. The featurisation is part of the saved model, so predictions take raw rows.
 /// </summary>
 internal static class FeaturePipeline
 {
     public const string FeatureColumn = "__ReproBuildFeatures";
 
-    public static IEstimator<ITransformer> Build(MLContext ml, TrainerSpec trainer, object options, Table table, IReadOnlyList<string> features, string task, string label)
+    /// <param name="freeText">The text features to featurise as free text rather than as categories.</param>
+    public static IEstimator<ITransformer> Build(MLContext ml, TrainerSpec trainer, object options, Table table, IReadOnlyList<string> features, IReadOnlyCollection<string> freeText, string task)
     {
         var chain = new List<IEstimator<ITransformer>>();
 
         var numeric = features.Where(f => table.Find(f) is NumberColumn).Select(f => new InputOutputColumnPair(f, f)).ToArray();
-        var text = features.Where(f => table.Find(f) is TextColumn).Select(f => new InputOutputColumnPair(f, f)).ToArray();
+        var categories = features.Where(f => table.Find(f) is TextColumn && !freeText.Contains(f)).Select(f => new InputOutputColumnPair(f, f)).ToArray();
         if (numeric.Length > 0)
         {
             chain.Add(ml.Transforms.ReplaceMissingValues(numeric, MissingValueReplacingEstimator.ReplacementMode.Mean));
         }
-        if (text.Length > 0)
+        if (categories.Length > 0)
         {
-            chain.Add(ml.Transforms.Categorical.OneHotEncoding(text));
+            chain.Add(ml.Transforms.Categorical.OneHotEncoding(categories));
+        }
+        foreach (var column in features.Where(freeText.Contains))
+        {
+            chain.Add(ml.Transforms.Text.FeaturizeText(column, column));
         }
         chain.Add(ml.Transforms.Concatenate(FeatureColumn, features.ToArray()));
         if (trainer.NeedsNormalization)
@@ -36,6 +42,16 @@ internal static class FeaturePipeline
             chain.Add(ml.Transforms.NormalizeMinMax(FeatureColumn));
         }
         chain.Add(trainer.Create(ml, options));
+        return Chain(ml, chain, task);
+    }
+
+    /// <summary>
+    /// The steps as one flat chain. A multiclass model predicts keys; the evaluator reads them from a column of their
+    /// own and predictions get the label's values back, so every multiclass model ends so, a custom pipeline's too.
+    /// </summary>
+    public static IEstimator<ITransformer> Chain(MLContext ml, IEnumerable<IEstimator<ITransformer>> steps, string task)
+    {
+        var chain = steps.ToList();
         if (task == Catalog.MulticlassClassification)
         {
             chain.Add(ml.Transforms.CopyColumns(ModelEvaluator.KeyPredictionColumn, "PredictedLabel"));

@@ -62,10 +62,7 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
             (trainView, testView) = (labelKeys.Transform(trainView), labelKeys.Transform(testView));
         }
 
-        var trainer = TrainerRegistry.Find(inputs.Task, inputs.Trainer);
-        var options = TrainerOptionsBinder.Bind(
-            trainer, inputs.Parameters, inputs.Seed, FeaturePipeline.FeatureColumn, FeaturePipeline.TrainerLabel(inputs.Task, inputs.Label), request.ProjectFile, diagnostics);
-        var pipeline = FeaturePipeline.Build(ml, trainer, options, train, features, inputs.Task, inputs.Label);
+        var (pipeline, trainerPackage) = Pipeline(ml, inputs, job, train, features);
 
         ITransformer model;
         SortedDictionary<string, double?> metrics;
@@ -76,6 +73,10 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
             var scored = model.Transform(testView);
             metrics = CheckedEvaluation.Evaluate(ml, model, trainView, scored, inputs, trainSummary, request.ProjectFile, diagnostics);
             evaluation = EvaluationPlots.Create(model, scored, inputs, binaryClasses);
+        }
+        catch (Exception e) when (inputs.Pipeline is not null && e is not UserError and not OutOfMemoryException)
+        {
+            throw CustomPipeline.Failed(inputs, "failed to fit or to be evaluated", e, request.ProjectFile);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -89,10 +90,12 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         var trainRows = Count(trainView);
         var testRows = Count(testView);
 
-        var result = new ModelResult(inputs.Model, fingerprint, sha256, inputs.Task, inputs.Trainer, trainRows, testRows, metrics);
+        var inputColumns = features.Select(name => new ModelColumn(name, train.Find(name) is NumberColumn ? ColumnSummary.Number : ColumnSummary.Text)).ToArray();
+        var classes = binaryClasses ?? (trainView.Schema.GetColumnOrNull(ModelEvaluator.KeyLabelColumn) is { } keys ? EvaluationPlots.ClassNames(keys) : null);
+        var result = new ModelResult(inputs.Model, fingerprint, sha256, inputs.Task, inputs.Trainer, trainRows, testRows, metrics, inputColumns, classes);
         using var outputs = new ModelOutputFolder(job.OutputDirectory);
         outputs.Add(ModelOutputFiles.Model, zip);
-        outputs.Add(ModelOutputFiles.Provenance, ProvenanceDocument.Create(inputs, positive, fingerprint, sha256, referenceSha256, trainer.Package, trainSummary, testSummary, metrics));
+        outputs.Add(ModelOutputFiles.Provenance, ProvenanceDocument.Create(inputs, positive, fingerprint, sha256, referenceSha256, trainerPackage, trainSummary, testSummary, metrics));
         outputs.Add(ModelOutputFiles.Reference, reference);
         outputs.Add(ModelOutputFiles.Metrics, ReproJson.Serialize(new { result.Model, result.Task, result.TrainRows, result.TestRows, EvaluatedOn = inputs.TestDataset?.Name ?? $"split:{inputs.TestFraction?.ToString("R", CultureInfo.InvariantCulture)}", result.Metrics }));
         outputs.Add(ModelOutputFiles.Result, ReproJson.Serialize(result));
@@ -123,6 +126,20 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         diagnostics.Info($"ReproBuild: trained {inputs.Model} ({inputs.Trainer}, {trainRows} rows) in {clock.Elapsed.TotalSeconds:0.0} s: {headline}; sha256 {sha256[..12]}");
     }
 
+    /// <summary>The estimator to fit — the built-in featuriser and trainer, or the model's custom pipeline — and the trainer's package, for provenance.</summary>
+    private (IEstimator<ITransformer> Pipeline, string TrainerPackage) Pipeline(MLContext ml, ModelInputs inputs, ModelJob job, Table train, string[] features)
+    {
+        if (inputs.Pipeline is not null)
+        {
+            var custom = CustomPipeline.Build(inputs, job.PipelineAssembly, ml, train, features, request.ProjectFile);
+            return (FeaturePipeline.Chain(ml, [custom], inputs.Task), "Microsoft.ML");
+        }
+        var trainer = TrainerRegistry.Find(inputs.Task, inputs.Trainer);
+        var options = TrainerOptionsBinder.Bind(
+            trainer, inputs.Parameters, inputs.Seed, FeaturePipeline.FeatureColumn, FeaturePipeline.TrainerLabel(inputs.Task, inputs.Label), request.ProjectFile, diagnostics);
+        return (FeaturePipeline.Build(ml, trainer, options, train, features, inputs.TextFeatures ?? [], inputs.Task), trainer.Package);
+    }
+
     private string[] SelectFeatures(ModelInputs inputs, Table train, Table? test)
     {
         if (train.Find(inputs.Label) is null)
@@ -140,6 +157,17 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
         if (features.Length == 0)
         {
             throw new UserError(ErrorCodes.FeatureColumnNotFound, $"model '{inputs.Model}' has no feature columns left.", request.ProjectFile);
+        }
+        foreach (var column in inputs.TextFeatures ?? [])
+        {
+            var problem = train.Find(column) is null ? $"is not in dataset '{train.Name}'"
+                : !features.Contains(column) ? "is not one of its features"
+                : train.Find(column) is not TextColumn ? "is read as numbers, not text (a schema can declare it a string)"
+                : null;
+            if (problem is not null)
+            {
+                throw new UserError(ErrorCodes.TextFeatureNotText, $"column '{column}' in TextFeatures of model '{inputs.Model}' {problem}; TextFeatures names text columns among the model's features.", request.ProjectFile);
+            }
         }
         foreach (var column in features.Append(inputs.Label))
         {

@@ -14,6 +14,10 @@ internal static class ParameterCheck
     public static void Run(ModelJob job, string projectFile)
     {
         var inputs = ReproJson.Read<ModelInputs>(job.InputsFile);
+        if (inputs.Pipeline is not null)
+        {
+            return; // a custom pipeline's parameters are its own to read; its errors come when it builds
+        }
         var trainer = TrainerRegistry.Find(inputs.Task, inputs.Trainer);
         // Silent: training binds the same parameters again and reports their warnings then, once.
         var options = TrainerOptionsBinder.Bind(

@@ -116,7 +116,7 @@ internal sealed class ModelCache(CacheFolder? local, IRemoteCache? remote, TaskL
                 return (record, content);
             }
             // Every file is whole, but they are not this model's for these inputs (a record edited or copied by hand).
-            corrupt = local.PathOf(CacheFolder.ActionKind, fingerprint);
+            corrupt = problem == ModelOutputCheck.Outdated ? null : local.PathOf(CacheFolder.ActionKind, fingerprint);
             why = $"names files that are not this model's outputs for its inputs: {problem}";
         }
         // Removing the record makes this a plain miss: the model is trained and the entry written again.
@@ -157,6 +157,10 @@ internal sealed class ModelCache(CacheFolder? local, IRemoteCache? remote, TaskL
             }
             if (ModelOutputCheck.Problem(model, fingerprint, content.GetValueOrDefault, hashModel: true) is { } problem)
             {
+                if (problem == ModelOutputCheck.Outdated)
+                {
+                    return null; // a plain miss: the model trains and its new outputs replace the entry
+                }
                 RemoteGarbage($"its record ac/{fingerprint} names files that are not model '{model}''s outputs for its inputs ({problem})");
                 return null;
             }

@@ -18,10 +18,14 @@ internal static class CompiledCode
 {
     /// <summary>One digest for a folder of program files (relative paths and their digests, sorted); PDBs and XML docs are left out.</summary>
     /// <param name="fileDigests">Each file's digest by full path; <see cref="DigestOfFile"/> when the caller has none cached.</param>
-    public static string DigestOfFolder(string folder, Func<string, string> fileDigests)
+    public static string DigestOfFolder(string folder, Func<string, string> fileDigests) =>
+        DigestOfFiles(ProgramFiles(folder), fileDigests);
+
+    /// <summary>One digest for some program files of a folder, by their relative paths ('/' separators) and digests, sorted.</summary>
+    public static string DigestOfFiles(IEnumerable<(string Relative, string Full)> files, Func<string, string> fileDigests)
     {
         var text = new StringBuilder();
-        foreach (var (relative, full) in ProgramFiles(folder))
+        foreach (var (relative, full) in files.OrderBy(file => file.Relative, StringComparer.Ordinal))
         {
             text.Append(relative).Append('\t').Append(fileDigests(full)).Append('\n');
         }

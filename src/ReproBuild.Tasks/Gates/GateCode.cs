@@ -106,7 +106,7 @@ internal static class GateCode
         }
     }
 
-    internal static string Literal(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    internal static string Literal(string value) => Code.CSharpText.Literal(value);
 
     internal static string Identifier(string value) => new(value.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
 }

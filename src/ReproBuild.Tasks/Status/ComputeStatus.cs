@@ -53,6 +53,9 @@ public sealed class ComputeStatus : ReproBuildTask
     /// <summary><c>$(ReproBuildCacheDir)</c>: a stale model the cache holds is restored, not trained, and status says so.</summary>
     public string CacheDirectory { get; set; } = "";
 
+    /// <summary>The implementation assemblies of the projects this one references: where custom pipelines are found.</summary>
+    public ITaskItem[] PipelineReferences { get; set; } = [];
+
     /// <summary>One item per stage (pipeline order), per dataset, per model and for the lock file; see <see cref="StatusEntry"/>.</summary>
     [Output]
     public ITaskItem[] Entries { get; private set; } = [];
@@ -125,9 +128,15 @@ public sealed class ComputeStatus : ReproBuildTask
             byName.TryGetValue(name, out var dataset) ? (StaleProducer(dataset), lineage.Of(dataset.FullPath, projectDirectory)) : (null, null);
 
         var locked = LockedDigests.Read(LockFile);
+        var pipelines = Code.PipelineReferences.From(PipelineReferences);
         foreach (var model in models)
         {
-            var entry = ModelStatus.Check(model, summaries, staleDatasets, Source, layout, OutputModelsDirectory, locked);
+            var pipeline = model.Pipeline is null ? null : pipelines.Resolve(Models.First(item => ModelItem.NameOf(item) == model.Name), model, problems);
+            if (model.Pipeline is not null && pipeline is null)
+            {
+                continue;
+            }
+            var entry = ModelStatus.Check(model, summaries, staleDatasets, Source, layout, OutputModelsDirectory, locked, pipeline?.Code);
             if (entry.Stale && entry.Metadata.GetValueOrDefault("Fingerprint") is { } fingerprint && cache?.Contains(Cache.CacheFolder.ActionKind, fingerprint) == true)
             {
                 entry.Reasons.Add("the cache holds a model trained from these inputs: the next build restores it without training");

@@ -49,6 +49,11 @@ internal static class InputChanges
         Compare(changes, "Features", string.Join(";", before.Features), string.Join(";", now.Features));
         Compare(changes, "Ignore", string.Join(";", before.Ignore), string.Join(";", now.Ignore));
         Compare(changes, "Trainer", before.Trainer, now.Trainer);
+        Compare(changes, "TextFeatures", before.TextFeatures is null ? null : string.Join(";", before.TextFeatures), now.TextFeatures is null ? null : string.Join(";", now.TextFeatures));
+        if (before.Pipeline?.Sha256 != now.Pipeline?.Sha256 && before.Pipeline?.Type == now.Pipeline?.Type && now.Pipeline is { } pipeline)
+        {
+            changes.Add($"the compiled code of pipeline {pipeline.Type} ({pipeline.Assembly}) changed: sha256 {Prefix(before.Pipeline!.Sha256)} -> {Prefix(pipeline.Sha256)}");
+        }
         CompareParameters(changes, before.Parameters, now.Parameters);
         Compare(changes, "Seed", before.Seed.ToString(CultureInfo.InvariantCulture), now.Seed.ToString(CultureInfo.InvariantCulture));
         Compare(changes, "TestFraction", before.TestFraction?.ToString("R", CultureInfo.InvariantCulture), now.TestFraction?.ToString("R", CultureInfo.InvariantCulture));

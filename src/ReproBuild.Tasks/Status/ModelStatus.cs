@@ -12,9 +12,10 @@ internal static class ModelStatus
     /// <param name="staleDatasets">Datasets that will be inspected again: their SHA-256 is not known until then.</param>
     /// <param name="sources">Where each dataset comes from: the stale stage that writes it (null when none), and its lineage as the build records it.</param>
     /// <param name="outputModelsDirectory"><c>$(OutDir)models/</c>: a copy there that differs from obj/'s is copied again.</param>
+    /// <param name="pipeline">A custom pipeline's compiled code, as the build would fingerprint it now.</param>
     public static StatusEntry Check(
         ModelItem model, IReadOnlyDictionary<string, DatasetSummary?> summaries, IReadOnlySet<string> staleDatasets, Func<string, (string? StaleStage, IReadOnlyList<StageReference>? Lineage)> sources,
-        IntermediateLayout layout, string outputModelsDirectory, LockedDigests locked)
+        IntermediateLayout layout, string outputModelsDirectory, LockedDigests locked, PipelineCode? pipeline = null)
     {
         var entry = new StatusEntry(StatusEntry.ModelKind, model.Name);
         entry.Metadata["Task"] = model.Task;
@@ -39,7 +40,7 @@ internal static class ModelStatus
             return entry;
         }
 
-        var now = ReproJson.Serialize(ModelInputsFactory.Create(model, train, test, sources(model.Dataset).Lineage, model.TestDataset is null ? null : sources(model.TestDataset).Lineage));
+        var now = ReproJson.Serialize(ModelInputsFactory.Create(model, train, test, pipeline, sources(model.Dataset).Lineage, model.TestDataset is null ? null : sources(model.TestDataset).Lineage));
         var fingerprint = ModelFingerprint.Of(now);
         // With a dataset or stage still to run, the fingerprint the build will compute is not known yet.
         if (entry.Reasons.Count == 0)

@@ -25,6 +25,9 @@ internal static class ErrorCodes
     public const string SourceWithoutHash = "RB1016";
     public const string UnsupportedDatasetSource = "RB1017";
     public const string DatasetOutsideProject = "RB1018";
+    public const string PipelineNotFound = "RB1019";
+    public const string PipelineInvalid = "RB1020";
+    public const string TextFeatureNotText = "RB1021";
 
     // Pipeline stages (RB1030–RB1039): the Stage items and the graph they make, checked before anything runs.
     public const string StageProgram = "RB1030";
@@ -71,6 +74,7 @@ internal static class ErrorCodes
     public const string OutputsNotForCurrentInputs = "RB3009";
     public const string NonFinitePredictions = "RB3010";
     public const string MetricNotComputed = "RB3011";
+    public const string PipelineFailed = "RB3012";
 
     // Pipeline stages (RB3030–RB3039): running them.
     public const string StageFailed = "RB3030";

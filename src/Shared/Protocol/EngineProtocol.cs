@@ -32,6 +32,7 @@ internal sealed record TrainRequest(string ProjectFile, string LogFile, string R
 
 /// <param name="Line">The line of the model's item element in the project file, where problems with the model are reported; 0 when it is declared elsewhere (an imported file).</param>
 /// <param name="Column">The column of that element's '&lt;'.</param>
+/// <param name="PipelineAssembly">For a model with a custom pipeline: the compiled library that defines its type.</param>
 internal sealed record ModelJob(
     string InputsFile,
     string OutputDirectory,
@@ -40,7 +41,8 @@ internal sealed record ModelJob(
     string? TestDataFile,
     string? TestSummaryFile,
     int Line = 0,
-    int Column = 0);
+    int Column = 0,
+    string? PipelineAssembly = null);
 
 /// <summary>What inspecting a dataset found: its published digest, size, rows, column types and profile.</summary>
 /// <param name="SchemaSha256">The SHA-256 of the schema the data was validated against; training reads cells as it says.</param>
@@ -98,7 +100,13 @@ internal sealed record ModelInputs(
     DatasetReference Dataset,
     DatasetReference? TestDataset,
     string EngineVersion,
-    string MicrosoftMLVersion);
+    string MicrosoftMLVersion,
+    IReadOnlyList<string>? TextFeatures = null,
+    PipelineCode? Pipeline = null);
+
+/// <summary>A custom pipeline (README, "Custom pipelines"): its type and the digest of the compiled code it runs.</summary>
+/// <param name="Sha256">The <c>CompiledCode</c> digest of the library's output folder: build-only values blanked, so only a change of code retrains.</param>
+internal sealed record PipelineCode(string Type, string Assembly, string Sha256);
 
 /// <param name="SchemaSha256">The schema the data is read with, when there is one: it decides how cells become numbers.</param>
 /// <param name="Lineage">When pipeline stages made the data file: every stage it comes from, upstream first.</param>
@@ -137,7 +145,9 @@ internal sealed record StageRunRequest(
 /// <param name="StartError">Why the program could not be started at all (no such file); null when it ran.</param>
 internal sealed record StageRunResult(int ExitCode, string? StartError = null);
 
-/// <summary>What training produced, read by the lock file writer and the stamping step.</summary>
+/// <summary>What training produced, read by the lock file writer, the stamping step and the typed API's generator.</summary>
+/// <param name="InputColumns">The feature columns in the data's order: the typed API's input class.</param>
+/// <param name="Classes">Classification: the label's values as the data writes them (binary: the other value, then the positive one; multiclass: in the order of the scores).</param>
 internal sealed record ModelResult(
     string Model,
     string Fingerprint,
@@ -146,7 +156,12 @@ internal sealed record ModelResult(
     string Trainer,
     long TrainRows,
     long TestRows,
-    SortedDictionary<string, double?> Metrics);
+    SortedDictionary<string, double?> Metrics,
+    IReadOnlyList<ModelColumn>? InputColumns = null,
+    IReadOnlyList<string>? Classes = null);
+
+/// <summary>A column a model reads at prediction time, as training read it (<see cref="ColumnSummary.Number"/> or <see cref="ColumnSummary.Text"/>).</summary>
+internal sealed record ModelColumn(string Name, string Type);
 
 /// <summary>File names inside a model's output folder in obj/.</summary>
 internal static class ModelOutputFiles

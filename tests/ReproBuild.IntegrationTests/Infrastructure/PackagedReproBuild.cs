@@ -1,7 +1,7 @@
 namespace ReproBuild.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Packs ReproBuild, ReproBuild.Runtime, ReproBuild.Testing and ReproBuild.Templates (whose templates reference the
+/// Packs ReproBuild, ReproBuild.Runtime, ReproBuild.Testing, ReproBuild.Pipelines and ReproBuild.Templates (whose templates reference the
 /// others at this version) once per test run, with a version of their own, into a
 /// temporary feed that every test project restores from. Everything the run makes stays in its temporary
 /// <see cref="WorkRoot"/>, the packages it restores included (<see cref="Packages"/>): the user's NuGet folder only
@@ -40,7 +40,7 @@ public static class PackagedReproBuild
         // release's, so that the sample's committed lock file holds for the package under test (locked and verify mode).
         // Packing restores the repository's own projects, so it runs with the user's packages folder, as a developer's
         // build does; their obj/ must not point at a folder that goes with the run.
-        foreach (var project in new[] { "src/ReproBuild.Runtime/ReproBuild.Runtime.csproj", "src/ReproBuild.Tasks/ReproBuild.Tasks.csproj", "src/ReproBuild.Testing/ReproBuild.Testing.csproj", "src/ReproBuild.Serving/ReproBuild.Serving.csproj", "src/ReproBuild.Templates/ReproBuild.Templates.csproj", "src/ReproBuild.Tool/ReproBuild.Tool.csproj" })
+        foreach (var project in new[] { "src/ReproBuild.Runtime/ReproBuild.Runtime.csproj", "src/ReproBuild.Tasks/ReproBuild.Tasks.csproj", "src/ReproBuild.Testing/ReproBuild.Testing.csproj", "src/ReproBuild.Serving/ReproBuild.Serving.csproj", "src/ReproBuild.Pipelines/ReproBuild.Pipelines.csproj", "src/ReproBuild.Templates/ReproBuild.Templates.csproj", "src/ReproBuild.Tool/ReproBuild.Tool.csproj" })
         {
             DotNet.Run(RepositoryRoot, ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", $"-p:InformationalVersion={release}"], timeout: TimeSpan.FromMinutes(8)).ShouldSucceed();
         }

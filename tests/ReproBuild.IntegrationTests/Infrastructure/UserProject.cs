@@ -42,6 +42,15 @@ internal sealed class UserProject
         return new UserProject(directory, name);
     }
 
+    /// <summary>A project in a subfolder of a solution the test lays out itself (<see cref="WriteUserSetup"/> at its root).</summary>
+    public static UserProject InFolder(string directory, string items, string name = "Models")
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var project = new UserProject(directory, name);
+        project.WriteProject(items);
+        return project;
+    }
+
     /// <summary>The files a user has beside the project to use the package: a NuGet source for the test feed.</summary>
     public static void WriteUserSetup(string directory) =>
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""

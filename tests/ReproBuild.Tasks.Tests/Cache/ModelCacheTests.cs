@@ -150,4 +150,26 @@ public sealed class ModelCacheTests : TempFolderTest
         Assert.IsNull(ActionRecord.Parse(Encoding.UTF8.GetBytes(Record("metrics.json")), new string('b', 64)), "A record under another fingerprint.");
         Assert.IsNull(ActionRecord.Parse("<html>502</html>"u8.ToArray(), Fingerprint));
     }
+
+    [TestMethod]
+    public void AnEntryAnEarlierReproBuildMadeIsAPlainMissLocallyAndRemotely()
+    {
+        foreach (var folder in new[] { "cache", "remote" })
+        {
+            Cache(folder == "cache" ? folder : null, folder == "remote" ? folder : null).Store("Churn", Fingerprint, TrainedOutputs(), CancellationToken.None);
+            // Its result as ReproBuild wrote it before results recorded the input columns the typed API needs.
+            var result = ReproJson.Serialize(IntermediateFiles.ResultFor("Churn", Fingerprint, "model bytes") with { InputColumns = null, Classes = null });
+            File.WriteAllText(Temp.File($"{folder}/cas/{Sha(result)}"), result);
+            var record = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Temp.File($"{folder}/ac/{Fingerprint}")))!;
+            record["files"]![ModelOutputFiles.Result] = Sha(result);
+            File.WriteAllText(Temp.File($"{folder}/ac/{Fingerprint}"), record.ToJsonString());
+        }
+
+        Assert.IsNull(Cache("cache", null).Restore("Churn", Fingerprint, Temp.File("obj/Churn"), CancellationToken.None));
+        Assert.IsNull(Cache(null, "remote").Restore("Churn", Fingerprint, Temp.File("obj/Churn"), CancellationToken.None));
+
+        Assert.IsEmpty(_engine.Warnings, _engine.Log);
+        Assert.IsFalse(File.Exists(Temp.File($"cache/ac/{Fingerprint}")), "The outdated local entry stayed, to be tried again on every build.");
+        Assert.IsFalse(Directory.Exists(Temp.File("obj/Churn")));
+    }
 }
