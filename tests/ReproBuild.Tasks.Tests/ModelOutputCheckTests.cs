@@ -34,7 +34,7 @@ public sealed class ModelOutputCheckTests : TempFolderTest
         provenance["predicate"]!.AsObject().Remove("runDetails");
         File.WriteAllText(Path.Combine(folder, ModelOutputFiles.Provenance), provenance.ToJsonString());
         File.Delete(Path.Combine(folder, ModelOutputFiles.Reference));
-        Assert.AreEqual("they have no drift reference (an older ReproBuild trained them)", ModelOutputCheck.Problem("Churn", Fingerprint, folder, hashModel: false));
+        Assert.AreEqual(ModelOutputCheck.Outdated, ModelOutputCheck.Problem("Churn", Fingerprint, folder, hashModel: false));
     }
 
     private string Outputs() =>
