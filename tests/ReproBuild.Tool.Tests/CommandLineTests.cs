@@ -18,6 +18,7 @@ public sealed class CommandLineTests
     [DataRow("diff", "--md")]
     [DataRow("verify", "ASSEMBLY|MODEL.zip")]
     [DataRow("report", "--output")]
+    [DataRow("drift", "--max-drift-share")]
     public void EveryCommandHasHelp(string command, string mentions)
     {
         var (code, output, _) = Run(command, "--help");
@@ -33,7 +34,7 @@ public sealed class CommandLineTests
         var (code, output, _) = Run("--help");
 
         Assert.AreEqual(0, code);
-        foreach (var command in new[] { "status", "runs", "diff", "verify", "report" })
+        foreach (var command in new[] { "status", "runs", "diff", "verify", "report", "drift" })
         {
             StringAssert.Contains(output, command);
         }
@@ -46,6 +47,17 @@ public sealed class CommandLineTests
 
         Assert.AreNotEqual(0, code);
         StringAssert.Contains(error, "loud");
+    }
+
+    [TestMethod]
+    public void AParseErrorIsExitCodeTwoNotTheAnswerNo()
+    {
+        // 1 means "stale" or "drift": a command line that does not parse must not be read as an answer.
+        var (code, _, error) = Run("drift", "Models.csproj", "Risk", "current.csv", "extra.csv");
+
+        Assert.AreEqual(ExitCodes.Error, code);
+        StringAssert.Contains(error, "extra.csv");
+        Assert.AreEqual(ExitCodes.Error, Run("drift", "Risk").ExitCode, "MODEL and FILE are required");
     }
 
     [TestMethod]

@@ -109,6 +109,69 @@ public sealed class ToolEndToEndTests
     }
 
     [TestMethod]
+    public void DriftComparesAFileWithTheTrainingDataAndExitsOneOnDrift()
+    {
+        var same = _project.WriteCurrentData("same.csv", shift: 0);
+        var shifted = _project.WriteCurrentData("shifted.csv", shift: 6);
+
+        var calm = Tool("drift", "Risk", same).ShouldExitWith(0).StandardOutput;
+        StringAssert.Contains(calm, "Risk on same.csv: 0 of 3 columns drifted");
+        StringAssert.Matches(calm, new Regex(@"age\s+numeric\s+ks\s+p \S+\s+0\.05\s+no\s+\d+\s+160"));
+        StringAssert.Matches(calm, new Regex(@"color\s+categorical\s+chisquare\s+p \S+\s+0\.05\s+no"));
+        StringAssert.Contains(calm, "No dataset drift");
+
+        var drifted = Tool("drift", _project.Directory, "Risk", shifted).ShouldExitWith(1).StandardOutput;
+        StringAssert.Matches(drifted, new Regex(@"age\s+numeric\s+ks\s+p \S+\s+0\.05\s+DRIFT"));
+        StringAssert.Matches(drifted, new Regex(@"weight\s+numeric\s+ks\s+p \S+\s+0\.05\s+DRIFT"));
+        StringAssert.Contains(drifted, "Dataset drift: 2 of 3 columns drifted");
+
+        // The options of a DriftGate: one column, another method and threshold, another share.
+        var psi = Tool("drift", "Risk", shifted, "--columns", "color", "--method", "psi", "--threshold", "0.2").ShouldExitWith(0).StandardOutput;
+        StringAssert.Matches(psi, new Regex(@"color\s+categorical\s+psi\s+d \S+\s+0\.2\s+no"));
+        Assert.IsFalse(psi.Contains("age", StringComparison.Ordinal), psi);
+        Tool("drift", "Risk", shifted, "--max-drift-share", "0.9").ShouldExitWith(0);
+
+        using var json = JsonDocument.Parse(Tool("drift", "Risk", shifted, "--json").ShouldExitWith(1).StandardOutput);
+        Assert.IsTrue(json.RootElement.GetProperty("datasetDrift").GetBoolean());
+        Assert.AreEqual(160, json.RootElement.GetProperty("rows").GetInt64());
+        var age = json.RootElement.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("column").GetString() == "age");
+        Assert.AreEqual("ks", age.GetProperty("method").GetString());
+        Assert.IsLessThanOrEqualTo(0.05, age.GetProperty("score").GetDouble());
+        var histogram = age.GetProperty("histogram");
+        Assert.AreEqual(histogram.GetProperty("bins").GetArrayLength(), histogram.GetProperty("current").GetArrayLength(), "both sides over the same bins");
+
+        var markdown = Tool("drift", "Risk", shifted, "--md").ShouldExitWith(1).StandardOutput;
+        StringAssert.Contains(markdown, "| column | kind | method | statistic | threshold | drift | reference | current |");
+        StringAssert.Matches(markdown, new Regex(@"\| age \| numeric \| ks \| p \S+ \| 0\.05 \| DRIFT \|"));
+        StringAssert.Contains(markdown, "**Dataset drift**: 2 of 3 columns drifted");
+
+        // The reference embedded in the built assembly, checked against the provenance's digest: the same answer.
+        var assembly = Path.Combine(_project.OutputDirectory, "Models.dll");
+        StringAssert.Contains(_project.Tool("drift", "--assembly", assembly, "Risk", shifted).ShouldExitWith(1).StandardOutput, "Dataset drift: 2 of 3 columns drifted");
+        _project.Tool("drift", "--assembly", assembly, "Risk", same).ShouldExitWith(0);
+    }
+
+    [TestMethod]
+    public void DriftOnABadFileIsTheRuntimesErrorWithExitCodeTwo()
+    {
+        var text = _project.WriteCurrentFile("text.csv", "age,weight,color\n3.1,4.2,red\nold,5,blue\n");
+        var bad = Tool("drift", "Risk", text).ShouldExitWith(2);
+        StringAssert.Contains(bad.StandardError, "text.csv(3,1): error RB2006");
+        Assert.IsFalse(bad.Output.Contains("   at ", StringComparison.Ordinal), bad.Output);
+
+        var semicolons = _project.WriteCurrentFile("semicolons.csv", "age;weight;color\n3.1;4.2;red\n");
+        StringAssert.Contains(Tool("drift", "Risk", semicolons).ShouldExitWith(2).StandardError, "error RB1013");
+        StringAssert.Contains(Tool("drift", "Risk", _project.WriteCurrentFile("empty.csv", "")).ShouldExitWith(2).StandardError, "error RB2003");
+        StringAssert.Contains(Tool("drift", "Risk", Path.Combine(_project.Root, "nowhere.csv")).ShouldExitWith(2).StandardError, "error RB1007");
+
+        StringAssert.Contains(Tool("drift", "Nope", text).ShouldExitWith(2).StandardError, "no model 'Nope'; models: Price, Risk");
+        StringAssert.Contains(Tool("drift", "Risk", text, "--columns", "height").ShouldExitWith(2).StandardError, "takes no column 'height'");
+        StringAssert.Contains(Tool("drift", "Risk", text, "--method", "ks", "--columns", "color").ShouldExitWith(2).StandardError, "fits none of the compared columns");
+        Tool("drift", "Risk", text, "--method", "nonsense").ShouldExitWith(2);
+        StringAssert.Contains(Tool("drift", "Risk", text, "--json", "--md").ShouldExitWith(2).StandardError, "give one of them");
+    }
+
+    [TestMethod]
     public void TheReportRendersInHeadlessChromiumWithoutErrors()
     {
         var report = Path.Combine(_project.Root, "report.html");

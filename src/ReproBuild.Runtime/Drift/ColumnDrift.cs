@@ -31,7 +31,7 @@ public sealed record ColumnDrift(
             return $"'{Column}': not compared ({NotCompared})";
         }
         var relation = method.IsPValue() ? (Drifted ? "<=" : ">") : (Drifted ? ">=" : "<");
-        return $"'{Column}': {method.Name()} {(method.IsPValue() ? "p-value" : "distance")} {DriftReference.N(Score)} {relation} threshold {DriftReference.N(Threshold)}";
+        return $"'{Column}': {method.Name()} {(method.IsPValue() ? "p-value" : "distance")} {DriftReference.Format(Score)} {relation} threshold {DriftReference.Format(Threshold)}";
     }
 }
 

@@ -51,10 +51,35 @@ public sealed class DriftReference
         {
             throw new KeyNotFoundException($"Assembly '{assembly.GetName().Name}' embeds model '{model}' without a drift reference; build the model project with this version of ReproBuild.");
         }
-        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        if (!string.Equals(actual, provenance.ReferenceSha256, StringComparison.OrdinalIgnoreCase))
+        return Verified(model, bytes, provenance.ReferenceSha256);
+    }
+
+    /// <summary>
+    /// A reference file a build wrote (<c>obj/…/models/&lt;Model&gt;/reference.json</c>, or <c>&lt;Model&gt;.reference.json</c>
+    /// in the output folder), after its bytes were checked against the digest the model's provenance records.
+    /// </summary>
+    /// <param name="referenceFile">The reference the build wrote.</param>
+    /// <param name="model">The model's name, for messages.</param>
+    /// <param name="provenance">The model's provenance, written by the same build.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="KeyNotFoundException">The provenance records no reference (a model built before references existed).</exception>
+    /// <exception cref="ModelIntegrityException">The file does not match the recorded digest.</exception>
+    public static DriftReference Load(string referenceFile, string model, ModelProvenance provenance)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
+        if (provenance.ReferenceSha256 is null)
         {
-            throw new ModelIntegrityException(model, "drift reference", provenance.ReferenceSha256, actual);
+            throw new KeyNotFoundException($"The provenance of model '{model}' records no drift reference; build the model project with this version of ReproBuild.");
+        }
+        return Verified(model, File.ReadAllBytes(referenceFile), provenance.ReferenceSha256);
+    }
+
+    private static DriftReference Verified(string model, byte[] bytes, string expectedSha256)
+    {
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        if (!string.Equals(actual, expectedSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelIntegrityException(model, "drift reference", expectedSha256, actual);
         }
         return Parse(Encoding.UTF8.GetString(bytes));
     }
@@ -183,7 +208,7 @@ public sealed class DriftReference
             };
     }
 
-    // Small p-values matter (1e-12 is not 0): they keep their magnitude.
-    internal static string N(double value) =>
+    /// <summary>A drift statistic as every message prints it: four decimals, and small p-values in scientific notation (1e-12 is not 0).</summary>
+    public static string Format(double value) =>
         value != 0 && Math.Abs(value) < 0.0001 ? value.ToString("0.###E+0", CultureInfo.InvariantCulture) : value.ToString("0.####", CultureInfo.InvariantCulture);
 }

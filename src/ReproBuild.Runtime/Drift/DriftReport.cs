@@ -22,5 +22,5 @@ public sealed record DriftReport(string Model, string Source, long CurrentRows, 
 
     /// <summary>One line: <c>Cancer on current.csv: 3 of 9 columns drifted (0.33; the dataset drifts at 0.5)</c>.</summary>
     public string Summary =>
-        $"{Model} on {Source}: {DriftedColumns.Count} of {ComparedColumns} columns drifted (share {DriftReference.N(DriftShare)}; the dataset drifts at {DriftReference.N(MaxDriftShare)})";
+        $"{Model} on {Source}: {DriftedColumns.Count} of {ComparedColumns} columns drifted (share {DriftReference.Format(DriftShare)}; the dataset drifts at {DriftReference.Format(MaxDriftShare)})";
 }

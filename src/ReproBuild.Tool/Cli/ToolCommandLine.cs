@@ -12,14 +12,16 @@ internal static class ToolCommandLine
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = Create();
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var parsed = Create().Parse(args);
+        var code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // System.CommandLine answers a parse error with 1, which means "drift" or "stale" here: bad arguments are errors.
+        return parsed.Errors.Count > 0 ? ExitCodes.Error : code;
     }
 
     public static RootCommand Create()
     {
         var common = new CommonOptions();
-        var root = new RootCommand("reprobuild: what a ReproBuild build would redo and why, the experiment history, diffs between experiments, model verification, an HTML report and the pipeline as a graph.");
+        var root = new RootCommand("reprobuild: what a ReproBuild build would redo and why, the experiment history, diffs between experiments, model verification, data drift, an HTML report and the pipeline as a graph.");
         root.Options.Add(common.Verbosity);
         root.Subcommands.Add(StatusCommand.Create(common));
         root.Subcommands.Add(RunsCommand.Create(common));
@@ -27,6 +29,7 @@ internal static class ToolCommandLine
         root.Subcommands.Add(VerifyCommand.Create(common));
         root.Subcommands.Add(ReportCommand.Create(common));
         root.Subcommands.Add(DagCommand.Create(common));
+        root.Subcommands.Add(DriftCommand.Create(common));
         return root;
     }
 }

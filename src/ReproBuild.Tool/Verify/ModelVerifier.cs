@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using System.Security.Cryptography;
 using ReproBuild.Runtime;
 
@@ -49,34 +48,8 @@ internal static class ModelVerifier
 
     private static VerifiedModel[] VerifyAssembly(string file)
     {
-        // A collectible context of its own: the user's assembly is read, never run, and does not stay loaded.
-        var context = new AssemblyLoadContext($"reprobuild verify {Path.GetFileName(file)}", isCollectible: true);
-        var directory = Path.GetDirectoryName(file)!;
-        context.Resolving += (loader, name) =>
-            File.Exists(Path.Combine(directory, name.Name + ".dll")) ? loader.LoadFromAssemblyPath(Path.Combine(directory, name.Name + ".dll")) : null;
-        try
-        {
-            Assembly assembly;
-            try
-            {
-                using var stream = new MemoryStream(File.ReadAllBytes(file));
-                assembly = context.LoadFromStream(stream);
-            }
-            catch (BadImageFormatException)
-            {
-                throw new ToolError($"{file} is not a .NET assembly. Name the assembly of a project that trains models (bin/…/MyModels.dll) or a model .zip.");
-            }
-            var names = EmbeddedModel.Names(assembly);
-            if (names.Count == 0)
-            {
-                throw new ToolError($"{file} embeds no ReproBuild models (no ReproBuild/<Model>.zip resources). Name the assembly of the project that declares the Model items, or one of its model .zip files.");
-            }
-            return names.Select(name => Check(assembly, name)).ToArray();
-        }
-        finally
-        {
-            context.Unload();
-        }
+        using var models = ModelAssembly.Open(file);
+        return models.Names.Select(name => Check(models.Assembly, name)).ToArray();
     }
 
     private static VerifiedModel Check(Assembly assembly, string name)

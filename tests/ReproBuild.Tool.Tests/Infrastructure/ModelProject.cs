@@ -55,6 +55,27 @@ internal sealed class ModelProject : IDisposable
         File.WriteAllText(path, content);
     }
 
+    /// <summary>Current data for the Risk model: the training rows' inputs, with the numeric columns moved by <paramref name="shift"/>.</summary>
+    public string WriteCurrentData(string name, double shift)
+    {
+        var text = new StringBuilder("age,weight,color\n");
+        for (var i = 0; i < 160; i++)
+        {
+            var (a, b, color) = Row(i);
+            text.Append(CultureInfo.InvariantCulture, $"{F(a + shift)},{F(b + shift)},{color}\n");
+        }
+        return WriteCurrentFile(name, text.ToString());
+    }
+
+    /// <summary>A current data file outside the project, as a user's export would be.</summary>
+    public string WriteCurrentFile(string name, string content)
+    {
+        var path = Path.Combine(Root, "current", name);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
     /// <summary>
     /// Builds without building the repository's projects again (the test project already built them), with the
     /// model cache of its own that every command run in the project's folder gets (<see cref="Processes"/>): a model
