@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using ReproBuild.Runtime;
+using ReproBuild.Runtime.Drift;
 
 namespace ReproBuild.Serving;
 
@@ -8,9 +9,9 @@ namespace ReproBuild.Serving;
 /// Every model embedded in the given assemblies, loaded once at startup through <see cref="EmbeddedModel.Load"/>
 /// (which refuses a model whose bytes, or whose input schema, do not match their digests). A model that fails to load
 /// is not served, and the service is never ready while one has failed: a tampered assembly cannot serve anything
-/// that passes a readiness probe.
+/// that passes a readiness probe. Each model's drift reference loads with it (checked against its provenance's digest).
 /// </summary>
-internal sealed class ModelCatalog(IReadOnlyList<Assembly> assemblies, ILogger<ModelCatalog> logger)
+internal sealed class ModelCatalog(IReadOnlyList<Assembly> assemblies, int driftWindowSize, ILogger<ModelCatalog> logger)
 {
     private readonly Dictionary<string, ServedModel> _models = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _failures = new(StringComparer.Ordinal);
@@ -49,7 +50,7 @@ internal sealed class ModelCatalog(IReadOnlyList<Assembly> assemblies, ILogger<M
                     }
                     try
                     {
-                        var model = new ServedModel(EmbeddedModel.Load(assembly, name));
+                        var model = new ServedModel(EmbeddedModel.Load(assembly, name), LoadReference(assembly, name), driftWindowSize);
                         _models[name] = model;
                         ServingLog.Serving(logger, name, model.Sha256, assemblyName);
                     }
@@ -66,6 +67,20 @@ internal sealed class ModelCatalog(IReadOnlyList<Assembly> assemblies, ILogger<M
                 _failures["(none)"] = $"the assemblies {string.Join(", ", assemblies.Select(a => a.GetName().Name))} embed no ReproBuild model.";
             }
             _loaded = true;
+        }
+    }
+
+    // A model built before drift references existed is served without drift; a reference that does not match its
+    // digest keeps the model from loading, as a tampered input schema does.
+    private static DriftReference? LoadReference(Assembly assembly, string name)
+    {
+        try
+        {
+            return DriftReference.Load(assembly, name);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
         }
     }
 

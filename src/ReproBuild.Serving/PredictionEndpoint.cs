@@ -106,6 +106,7 @@ internal sealed class PredictionEndpoint(ModelCatalog catalog, IOptions<ServingO
                     }
                     rows = batch.Rows;
                     await ScoreAsync(context, model, batch, single: !mlflow && document.RootElement.ValueKind == JsonValueKind.Object);
+                    model.Drift?.Window.Add(batch);
                 }
             }
             metrics.Record(model.Name, endpoint, StatusCodes.Status200OK, start, rows);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.ObjectPool;
 using ReproBuild.Runtime;
+using ReproBuild.Runtime.Drift;
 
 namespace ReproBuild.Serving;
 
@@ -11,10 +12,14 @@ namespace ReproBuild.Serving;
 /// </summary>
 internal sealed class ServedModel
 {
-    public ServedModel(EmbeddedModel model)
+    /// <param name="model">The loaded, digest-checked model.</param>
+    /// <param name="reference">Its drift reference, digest-checked too; null for a model built before references existed.</param>
+    /// <param name="driftWindowSize">How many recent input rows to compare with the reference.</param>
+    public ServedModel(EmbeddedModel model, DriftReference? reference, int driftWindowSize)
     {
         Model = model;
         Layout = new RowLayout(model.Inputs);
+        Drift = reference is null ? null : new ModelDrift(new DriftWindow(Layout, reference, driftWindowSize));
         Scorers = new DefaultObjectPool<ModelScorer>(new ScorerPolicy(this), Environment.ProcessorCount * 4);
         Provenance = Encoding.UTF8.GetBytes(model.Provenance.Json);
         Description = JsonSerializer.SerializeToUtf8Bytes(Describe(model), ServingJson.Options);
@@ -29,6 +34,9 @@ internal sealed class ServedModel
     public RowLayout Layout { get; }
 
     public ObjectPool<ModelScorer> Scorers { get; }
+
+    /// <summary>The recent inputs against the training reference; null when the model has no reference.</summary>
+    public ModelDrift? Drift { get; }
 
     /// <summary>The provenance statement, exactly as the build wrote it.</summary>
     public byte[] Provenance { get; }

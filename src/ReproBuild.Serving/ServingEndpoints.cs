@@ -58,6 +58,10 @@ public static class ServingEndpoints
             .WithName("ModelProvenance").WithSummary("The model's provenance: the in-toto Statement (SLSA Provenance v1) the build wrote, byte for byte.")
             .Produces<JsonElement>().ProducesProblem(StatusCodes.Status404NotFound);
 
+        models.MapGet("/{name}/drift", (string name, DriftEndpoint endpoint, HttpContext context) => endpoint.AnswerAsync(context, name))
+            .WithName("ModelDrift").WithSummary("The model's recent inputs (ServingOptions.DriftWindowSize rows) compared with its training data: per column method, statistic, threshold and verdict, and the dataset's verdict.")
+            .Produces<JsonElement>().ProducesProblem(StatusCodes.Status404NotFound);
+
         models.MapPost("/{name}/predict", (string name, PredictionEndpoint endpoint, HttpContext context) => endpoint.PredictAsync(context, name))
             .WithName("Predict").WithSummary("Predicts one row (a JSON object keyed by column name) or a batch (an array of them).")
             .Produces<JsonElement>().ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -14,4 +14,10 @@ public sealed class ServingOptions
 
     /// <summary>How many input problems one 400 answer lists at most (the count of all of them is always given). Default 20.</summary>
     public int MaxProblemsListed { get; set; } = 20;
+
+    /// <summary>
+    /// How many of the most recent scored input rows each model keeps to compare with its training data
+    /// (<c>GET /models/{name}/drift</c> and the drift gauges). Default 1000.
+    /// </summary>
+    public int DriftWindowSize { get; set; } = 1000;
 }

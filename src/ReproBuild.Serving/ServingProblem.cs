@@ -47,6 +47,10 @@ internal sealed record ServingProblem(int Status, string Type, string Title, str
         new(StatusCodes.Status404NotFound, TypePrefix + "unknown-model", "No model for /invocations",
             $"several models are served ({string.Join(", ", served)}) and ServingOptions.InvocationsModel names none; use POST /models/{{name}}/invocations.");
 
+    public static ServingProblem NoDriftReference(string name) =>
+        new(StatusCodes.Status404NotFound, TypePrefix + "no-drift-reference", "The model has no drift reference",
+            $"model '{name}' was built without a drift reference (by an older ReproBuild); build its project again to compare its inputs with its training data.");
+
     public static ServingProblem Internal() =>
         new(StatusCodes.Status500InternalServerError, TypePrefix + "internal-error", "The model could not answer", "an unexpected error occurred while scoring; it is logged on the server.");
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ReproBuild.Serving;
 
@@ -25,12 +26,19 @@ public static class ServingServiceCollectionExtensions
             throw new ArgumentException("Name at least one assembly that embeds ReproBuild models.", nameof(assemblies));
         }
         services.Configure(configure);
-        services.AddSingleton(provider => new ModelCatalog([.. assemblies.Distinct()], provider.GetRequiredService<ILogger<ModelCatalog>>()));
+        services.AddSingleton(provider => new ModelCatalog([.. assemblies.Distinct()], DriftWindowSize(provider), provider.GetRequiredService<ILogger<ModelCatalog>>()));
         services.AddHostedService<ModelLoading>();
         services.AddSingleton<ServingMetrics>();
         services.AddSingleton<PredictionEndpoint>();
+        services.AddSingleton<DriftEndpoint>();
         services.AddHealthChecks().AddCheck<ModelsHealthCheck>("models", tags: [ServingEndpoints.ReadyTag]);
         services.AddOpenApi();
         return services;
+    }
+
+    private static int DriftWindowSize(IServiceProvider provider)
+    {
+        var size = provider.GetRequiredService<IOptions<ServingOptions>>().Value.DriftWindowSize;
+        return size >= 1 ? size : throw new InvalidOperationException($"ServingOptions.DriftWindowSize is {size}; it must be 1 or more.");
     }
 }

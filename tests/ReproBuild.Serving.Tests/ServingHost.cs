@@ -24,6 +24,9 @@ internal sealed class ServingHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The service's own services (its meter factory, to listen to its instruments only).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<ServingHost> StartAsync(Assembly[] assemblies, Action<ServingOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
