@@ -175,7 +175,9 @@ public sealed class ToolEndToEndTests
     public void TheReportRendersInHeadlessChromiumWithoutErrors()
     {
         var report = Path.Combine(_project.Root, "report.html");
-        StringAssert.Contains(Tool("report", "-o", report).ShouldExitWith(0).StandardOutput, "(2 models, 2 datasets, 3 runs)");
+        var shifted = _project.WriteCurrentData("shifted.csv", shift: 6);
+        var same = _project.WriteCurrentData("same.csv", shift: 0);
+        StringAssert.Contains(Tool("report", "-o", report, "--drift", $"Risk={shifted}", "--drift", $"Risk={same}").ShouldExitWith(0).StandardOutput, "(2 models, 2 datasets, 3 runs, 2 drift comparisons)");
         var html = File.ReadAllText(report);
         Assert.IsFalse(Regex.IsMatch(html, @"(src|href)\s*=\s*[""']?(https?:)?//"), "the report loads nothing from the network");
         Attach(report);
@@ -194,6 +196,16 @@ public sealed class ToolEndToEndTests
         var charts = int.Parse(Regex.Match(root, "data-charts=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.IsGreaterThanOrEqualTo(2 * 6 + 4, charts, root);
         StringAssert.Contains(dom.StandardOutput, "Confusion matrix");
+        // The drift sections: both verdicts, and per compared column the reference and current histograms (3 + 3 charts).
+        Assert.IsGreaterThanOrEqualTo(2 * 6 + 4 + 6, charts, root);
+        StringAssert.Matches(dom.StandardOutput, new Regex(@"Drift: Risk on shifted\.csv <span class=""badge stale"">dataset drift</span>"));
+        StringAssert.Matches(dom.StandardOutput, new Regex(@"Drift: Risk on same\.csv <span class=""badge ok"">no dataset drift</span>"));
+        StringAssert.Matches(dom.StandardOutput, new Regex(@"<figcaption>age: ks [^<]+ ≤ 0\.05 \(drift\)</figcaption>"));
+        StringAssert.Contains(dom.StandardOutput, "<figcaption>color: chisquare ");
+
+        // A bad --drift is an error, and no report is written over the last one.
+        StringAssert.Contains(Tool("report", "-o", report, "--drift", "Risk").ShouldExitWith(2).StandardError, "is not MODEL=FILE");
+        StringAssert.Contains(Tool("report", "-o", report, "--drift", "Risk=" + Path.Combine(_project.Root, "nowhere.csv")).ShouldExitWith(2).StandardError, "error RB1007");
         Assert.IsFalse(dom.StandardError.Split('\n').Any(l => l.Contains("CONSOLE", StringComparison.Ordinal) && l.Contains("rror", StringComparison.Ordinal)), dom.StandardError);
 
         var png = Path.Combine(_project.Root, "report.png");

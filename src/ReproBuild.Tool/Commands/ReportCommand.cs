@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using ReproBuild.Runtime.Drift;
+using ReproBuild.Tool.Drift;
 using ReproBuild.Tool.Locks;
 using ReproBuild.Tool.Projects;
 using ReproBuild.Tool.Report;
@@ -9,7 +11,7 @@ namespace ReproBuild.Tool.Commands;
 
 /// <summary>
 /// <c>reprobuild report</c>: one self-contained HTML file with each model's experiment history, evaluation plots
-/// and feature importance, and each dataset's profile.
+/// and feature importance, each dataset's profile, and (with <c>--drift</c>) current data against a model's training data.
 /// </summary>
 internal static class ReportCommand
 {
@@ -24,9 +26,15 @@ internal static class ReportCommand
             HelpName = "FILE",
             DefaultValueFactory = _ => "reprobuild-report.html",
         };
-        var command = new Command("report", "Write an HTML report that opens without a network connection: metric history across runs, ROC, precision-recall and confusion matrix (classification) or predicted-vs-actual and residuals (regression), feature importance, and each dataset's profile. Reads what the last build left in obj/; it builds nothing.")
+        var drift = new Option<string[]>("--drift")
         {
-            project, configuration, framework, file,
+            Description = "Add a drift section: MODEL=FILE compares the data file with the data the model was trained on (Evidently's defaults), with both histograms per column. Repeat for several.",
+            HelpName = "MODEL=FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("report", "Write an HTML report that opens without a network connection: metric history across runs, ROC, precision-recall and confusion matrix (classification) or predicted-vs-actual and residuals (regression), feature importance, each dataset's profile, and with --drift current data against the training data. Reads what the last build left in obj/; it builds nothing.")
+        {
+            project, configuration, framework, file, drift,
         };
         command.SetAction(result => common.Invoke(result, output =>
         {
@@ -38,7 +46,8 @@ internal static class ReportCommand
                 output.Warning(warning);
             }
             var locked = File.Exists(loaded.LockFile) ? LockDocument.Read(loaded.LockFile) : null;
-            var data = ReportData.Build(loaded.Name, status, history, locked);
+            var driftReports = (result.GetValue(drift) ?? []).Select(pair => CompareDrift(pair, status, output)).ToArray();
+            var data = ReportData.Build(loaded.Name, status, history, locked, driftReports);
             var subtitle = $"{Path.GetFileName(loaded.ProjectFile)} · {history.Runs.Count} runs · written {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC by reprobuild {ToolVersion.Current}";
             var path = Path.GetFullPath(result.GetValue(file)!);
             AtomicFile.WriteAllText(path, ReportPage.Render(data, $"ReproBuild report: {loaded.Name}", subtitle));
@@ -47,9 +56,20 @@ internal static class ReportCommand
             {
                 output.Warning($"no evaluation data for {string.Join(", ", missing)} in obj/; build the project ('dotnet build') and run the report again to get their plots.");
             }
-            output.Note($"Wrote {path} ({status.Count(e => e.Kind == StatusItem.Model)} models, {status.Count(e => e.Kind == StatusItem.Dataset)} datasets, {history.Runs.Count} runs).");
+            output.Note($"Wrote {path} ({status.Count(e => e.Kind == StatusItem.Model)} models, {status.Count(e => e.Kind == StatusItem.Dataset)} datasets, {history.Runs.Count} runs{(driftReports.Length == 0 ? "" : $", {driftReports.Length} drift comparisons")}).");
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static DriftReport CompareDrift(string pair, IReadOnlyList<StatusItem> status, ConsoleOutput output)
+    {
+        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0 || equals == pair.Length - 1)
+        {
+            throw new ToolError($"--drift '{pair}' is not MODEL=FILE: name the model, '=', and the current data file (for example --drift Cancer=data/last-week.csv).");
+        }
+        var model = pair[..equals].Trim();
+        return DriftComparison.Compare(DriftComparison.FromBuild(status, model, output), pair[(equals + 1)..].Trim(), new DriftOptions());
     }
 }

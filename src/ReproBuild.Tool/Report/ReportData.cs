@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ReproBuild.Runtime.Drift;
 using ReproBuild.Tool.Locks;
 using ReproBuild.Tool.Projects;
 using ReproBuild.Tool.Runs;
@@ -9,11 +10,12 @@ namespace ReproBuild.Tool.Report;
 /// <summary>
 /// Everything the report shows, gathered into one JSON document that the page's script renders: per model its
 /// status, run history, current metrics and the evaluation data training left in obj/ (evaluation.json); per
-/// dataset its status and the profile inspection left there (report.json).
+/// dataset its status and the profile inspection left there (report.json); per <c>--drift</c> comparison the drift
+/// report, with both histograms of every column.
 /// </summary>
 internal static class ReportData
 {
-    public static JsonObject Build(string projectName, IReadOnlyList<StatusItem> status, RunHistory history, LockDocument? locked)
+    public static JsonObject Build(string projectName, IReadOnlyList<StatusItem> status, RunHistory history, LockDocument? locked, IReadOnlyList<DriftReport> drift)
     {
         var models = new JsonArray();
         foreach (var entry in status.Where(e => e.Kind == StatusItem.Model))
@@ -54,6 +56,7 @@ internal static class ReportData
             ["project"] = projectName,
             ["models"] = models,
             ["datasets"] = datasets,
+            ["drift"] = new JsonArray([.. drift.Select(r => JsonNode.Parse(DriftReportJson.Serialize(r)))]),
         };
     }
 

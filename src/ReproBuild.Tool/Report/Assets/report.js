@@ -250,6 +250,37 @@
     return section;
   }
 
+  // Current data against the training data: the verdicts, then per compared column both distributions over the same bins.
+  function driftSection(main, report) {
+    var section = el('section', { class: 'drift', id: 'drift-' + report.model + '-' + report.source });
+    main.appendChild(section);
+    var verdict = report.datasetDrift ? el('span', { class: 'badge stale', text: 'dataset drift' }) : el('span', { class: 'badge ok', text: 'no dataset drift' });
+    section.appendChild(el('h2', {}, [document.createTextNode('Drift: ' + report.model + ' on ' + report.source + ' '), verdict]));
+    section.appendChild(el('p', { class: 'meta', text: report.driftedColumns + ' of ' + report.comparedColumns + ' columns drifted (share ' + fmt(report.driftShare) +
+      '; the dataset drifts at ' + fmt(report.maxDriftShare) + ') · ' + report.rows + ' rows' }));
+    section.appendChild(table(['Column', 'Kind', 'Method', 'Statistic', 'Threshold', 'Drift', 'Reference values', 'Current values'], report.columns.map(function (c) {
+      return [c.column, c.kind, c.method, c.method ? c.statistic + ' ' + fmt(c.score) : null, c.threshold,
+        c.method ? (c.drifted ? 'drift' : 'no') : 'not compared: ' + c.notCompared, c.referenceCount, c.currentCount];
+    }), [4, 6, 7]));
+    var grid = el('div', { class: 'charts' });
+    section.appendChild(grid);
+    report.columns.filter(function (c) { return c.method && c.histogram.bins.length > 0; }).forEach(function (c) {
+      var relation = c.statistic === 'p-value' ? (c.drifted ? ' ≤ ' : ' > ') : (c.drifted ? ' ≥ ' : ' < ');
+      chart(grid, c.column + ': ' + c.method + ' ' + fmt(c.score) + relation + fmt(c.threshold) + (c.drifted ? ' (drift)' : ''), {
+        type: 'bar',
+        data: {
+          labels: c.histogram.bins,
+          datasets: [
+            { label: 'reference (training)', data: c.histogram.reference, backgroundColor: 'rgba(37,99,235,0.6)' },
+            { label: 'current', data: c.histogram.current, backgroundColor: c.drifted ? 'rgba(220,38,38,0.6)' : 'rgba(22,163,74,0.6)' }
+          ]
+        },
+        options: { scales: { x: { ticks: { maxRotation: 45, autoSkip: true } }, y: { title: { display: true, text: 'share of values' }, beginAtZero: true } } }
+      });
+    });
+    return section;
+  }
+
   function render() {
     var data = JSON.parse(document.getElementById('reprobuild-data').textContent);
     var main = document.getElementById('reprobuild-report');
@@ -260,6 +291,7 @@
     main.appendChild(el('section', { class: 'summary' }, [el('h2', { text: 'Models' }), summary]));
     data.models.forEach(function (m) { modelSection(main, m); });
     data.datasets.forEach(function (d) { datasetSection(main, d); });
+    (data.drift || []).forEach(function (r) { driftSection(main, r); });
     return data;
   }
 
