@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -10,12 +12,17 @@ namespace ReproBuild.IntegrationTests;
 /// The object-storage remotes against real servers — Azurite for <c>azblob://</c>, s3rver for <c>s3://</c> — with the
 /// folder and HTTP remotes' guarantees: a second clone restores without training, content that fails its digest is
 /// refused and retrained, a remote that is down costs a warning, and the credentials never reach the build's output.
+/// A pinned dataset is restored from the store's <c>cas/</c> as from any remote.
 /// </summary>
 [TestClass]
 public sealed class ObjectStoreRemoteTests
 {
-    private const string Items = """
-        <Dataset Include="data/customers.csv" />
+    private static readonly string Data = TestData.Binary(seed: 5);
+    private static readonly string DataSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Data)));
+
+    // The dataset is pinned, so that a clone without it restores it from the store's cas/ too.
+    private static readonly string Items = $"""
+        <Dataset Include="data/customers.csv" Hash="{DataSha256}" />
         <Model Include="Churn" Dataset="customers" Task="BinaryClassification" LabelColumn="label"
                Trainer="FastTree" Seed="5" Parameters="NumberOfTrees=10;NumberOfLeaves=4" />
         """;
@@ -88,7 +95,7 @@ public sealed class ObjectStoreRemoteTests
     private static UserProject NewProject(string test)
     {
         var project = UserProject.Create(Items, test);
-        project.WriteFile("data/customers.csv", TestData.Binary(seed: 5));
+        project.WriteFile("data/customers.csv", Data);
         return project;
     }
 
@@ -106,9 +113,13 @@ public sealed class ObjectStoreRemoteTests
         var sha256 = BuildOutputsTests.Sha256(first.Output("models/Churn.zip"));
         Assert.IsTrue(exists($"team/cas/{sha256}"), $"The model was not pushed under the remote's prefix:\n{pushed.Output}");
 
-        // Another machine: another folder, an empty local cache of its own.
+        // Another machine: another folder, an empty local cache of its own, and the pinned dataset not there yet.
+        overwrite($"team/cas/{DataSha256}", Encoding.UTF8.GetBytes(Data));
         var second = first.CopyTo(Path.GetFileName(first.Directory) + "-second");
+        File.Delete(Path.Combine(second.Directory, "data", "customers.csv"));
         var pulled = second.Build(environment, property).ShouldSucceed();
+        StringAssert.Contains(pulled.Output, $"customers.csv from {remote}");
+        Assert.AreEqual(DataSha256, BuildOutputsTests.Sha256(Path.Combine(second.Directory, "data", "customers.csv")));
         StringAssert.Contains(pulled.Output, "ReproBuild: restored Churn from the remote cache");
         Assert.IsFalse(pulled.Output.Contains("ReproBuild: trained", StringComparison.Ordinal), pulled.Output);
         Assert.AreEqual(sha256, BuildOutputsTests.Sha256(second.Output("models/Churn.zip")));
