@@ -11,7 +11,7 @@ public abstract class CacheTask : ReproBuildTask
     /// <summary><c>$(ReproBuildCacheDir)</c>: the local content-addressed cache; empty turns it off.</summary>
     public string CacheDirectory { get; set; } = "";
 
-    /// <summary><c>$(ReproBuildRemote)</c>: a folder or an <c>http(s)://</c> URL; empty for none.</summary>
+    /// <summary><c>$(ReproBuildRemote)</c>: a folder, an <c>http(s)://</c>, <c>azblob://</c> or <c>s3://</c> URL; empty for none.</summary>
     public string Remote { get; set; } = "";
 
     /// <summary><c>$(ReproBuildRemoteTimeout)</c>: seconds any one request to the remote may take.</summary>
@@ -28,11 +28,17 @@ public abstract class CacheTask : ReproBuildTask
         {
             return null;
         }
-        if (Uri.TryCreate(remote, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        if (Uri.TryCreate(remote, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or AzureBlobRemote.Scheme or S3Remote.Scheme)
         {
+            var timeout = TimeSpan.FromSeconds(Math.Max(1, RemoteTimeout));
             try
             {
-                return new HttpRemote(uri, TimeSpan.FromSeconds(Math.Max(1, RemoteTimeout)));
+                return uri.Scheme switch
+                {
+                    AzureBlobRemote.Scheme => new AzureBlobRemote(uri, timeout),
+                    S3Remote.Scheme => new S3Remote(uri, timeout),
+                    _ => new HttpRemote(uri, timeout),
+                };
             }
             catch (RemoteCacheException e)
             {
@@ -49,7 +55,7 @@ public abstract class CacheTask : ReproBuildTask
         {
             invalid = true;
             Log.LogError(null, ErrorCodes.InvalidRemote, null, ProjectFile, 0, 0, 0, 0,
-                $"ReproBuildRemote '{remote.Split("://")[0]}://…' is neither a folder nor an http:// or https:// URL.");
+                $"ReproBuildRemote '{remote.Split("://")[0]}://…' is neither a folder nor an http://, https://, azblob:// or s3:// URL.");
             return null;
         }
         return new FolderRemote(Path.GetFullPath(remote, Path.GetDirectoryName(ProjectFile) ?? Environment.CurrentDirectory));

@@ -18,7 +18,8 @@ internal sealed class DatasetRestorer(CacheFolder? local, IRemoteCache? remote, 
         var projectDirectory = Path.GetDirectoryName(projectFile) ?? Environment.CurrentDirectory;
         var staging = Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
         Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
-        var candidates = new List<(string Where, string Source)>();
+        // A null source is the remote's cas/<hash>, read through the remote itself (an object store has no path).
+        var candidates = new List<(string Where, string? Source)>();
         if (local?.Contains(CacheFolder.ContentKind, hash) == true)
         {
             candidates.Add(("the cache", local.PathOf(CacheFolder.ContentKind, hash)));
@@ -29,7 +30,12 @@ internal sealed class DatasetRestorer(CacheFolder? local, IRemoteCache? remote, 
         }
         else if (remote is not null)
         {
-            candidates.Add((remote.Name, remote is HttpRemote ? $"{remote.Name.TrimEnd('/')}/cas/{hash}" : Path.Combine(remote.Name, "cas", hash)));
+            candidates.Add((remote.Name, remote switch
+            {
+                HttpRemote => $"{remote.Name.TrimEnd('/')}/cas/{hash}",
+                FolderRemote => Path.Combine(remote.Name, "cas", hash),
+                _ => null,
+            }));
         }
         if (candidates.Count == 0)
         {
@@ -46,7 +52,9 @@ internal sealed class DatasetRestorer(CacheFolder? local, IRemoteCache? remote, 
                 string fetched;
                 try
                 {
-                    fetched = DataSource.Fetch(from, projectDirectory, staging, timeout, CredentialsFor(from, remote), cancellation);
+                    fetched = from is null
+                        ? FetchFromRemote(hash, staging)
+                        : DataSource.Fetch(from, projectDirectory, staging, timeout, CredentialsFor(from, remote), cancellation);
                 }
                 catch (RemoteCacheException e)
                 {
@@ -110,6 +118,15 @@ internal sealed class DatasetRestorer(CacheFolder? local, IRemoteCache? remote, 
             log.LogWarning(null, ErrorCodes.DatasetReplaced, null, dataset.FullPath, 0, 0, 0, 0,
                 $"Dataset '{dataset.Name}' held other content (sha256 {current[..12]}) than its Hash pins; it was replaced with the pinned content from {where}.{kept} To keep your change, update Hash to {current}.");
         }
+    }
+
+    /// <returns>The SHA-256 of what the remote holds under the hash, now in <paramref name="staging"/>.</returns>
+    /// <exception cref="RemoteCacheException">The remote could not be asked, or has no such entry.</exception>
+    private string FetchFromRemote(string hash, string staging)
+    {
+        var content = remote!.Get(CacheFolder.ContentKind, hash, cancellation) ?? throw new RemoteCacheException($"it has no {CacheFolder.ContentKind}/{hash}");
+        File.WriteAllBytes(staging, content);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
     }
 
     /// <summary>The remote's credentials go only to the remote's own host, never to a third party's URL.</summary>

@@ -19,13 +19,15 @@ internal sealed class RemoteCredentials
     private RemoteCredentials((string Name, string Value)? header, params string[] secrets)
     {
         _header = header;
-        Secrets = [.. secrets.Where(s => s.Length >= 4)];
+        _secrets = new SecretValues(secrets);
     }
 
-    /// <summary>The secret values, so that any message can be scrubbed of them.</summary>
-    public IReadOnlyList<string> Secrets { get; }
+    private readonly SecretValues _secrets;
 
-    public string Scrub(string message) => Secrets.Aggregate(message, (text, secret) => text.Replace(secret, "***", StringComparison.Ordinal));
+    /// <summary>The secret values, so that any message can be scrubbed of them.</summary>
+    public IReadOnlyList<string> Secrets => _secrets.Values;
+
+    public string Scrub(string message) => _secrets.Scrub(message);
 
     /// <exception cref="RemoteCacheException">A variable is set but malformed (its value is not repeated).</exception>
     public static RemoteCredentials FromEnvironment(string? userInfo)

@@ -80,7 +80,8 @@ internal sealed class NginxRemote : IDisposable
 
     public string PathOf(string kind, string key) => Path.Combine(Root, kind, key);
 
-    private static bool Answers(int port)
+    /// <summary>Whether something accepts connections on the loopback port.</summary>
+    public static bool Answers(int port)
     {
         try
         {

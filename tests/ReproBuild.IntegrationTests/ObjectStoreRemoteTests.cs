@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Azure.Storage.Blobs;
+using ReproBuild.IntegrationTests.Infrastructure;
+
+namespace ReproBuild.IntegrationTests;
+
+/// <summary>
+/// The object-storage remotes against real servers — Azurite for <c>azblob://</c>, s3rver for <c>s3://</c> — with the
+/// folder and HTTP remotes' guarantees: a second clone restores without training, content that fails its digest is
+/// refused and retrained, a remote that is down costs a warning, and the credentials never reach the build's output.
+/// A pinned dataset is restored from the store's <c>cas/</c> as from any remote.
+/// </summary>
+[TestClass]
+public sealed class ObjectStoreRemoteTests
+{
+    private static readonly string Data = TestData.Binary(seed: 5);
+    private static readonly string DataSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Data)));
+
+    // The dataset is pinned, so that a clone without it restores it from the store's cas/ too.
+    private static readonly string Items = $"""
+        <Dataset Include="data/customers.csv" Hash="{DataSha256}" />
+        <Model Include="Churn" Dataset="customers" Task="BinaryClassification" LabelColumn="label"
+               Trainer="FastTree" Seed="5" Parameters="NumberOfTrees=10;NumberOfLeaves=4" />
+        """;
+
+    // Azurite's account for this test, with a key of its own: a key the output could only contain by leaking it.
+    private const string AzureAccount = "reprobuild";
+    private static readonly string AzureKey = Convert.ToBase64String("reprobuild-test-account-key-do-not-print-0123456789"u8);
+
+    // s3rver signs with these fixed keys.
+    private const string S3AccessKey = "S3RVER";
+    private const string S3SecretKey = "S3RVER";
+
+    /// <summary>Every variable either remote reads, unset: the developer's own credentials never take part.</summary>
+    private static Dictionary<string, string?> CleanEnvironment() => new()
+    {
+        ["AZURE_STORAGE_CONNECTION_STRING"] = null, ["REPROBUILD_REMOTE_SAS_URL"] = null,
+        ["AWS_ACCESS_KEY_ID"] = null, ["AWS_SECRET_ACCESS_KEY"] = null, ["AWS_SESSION_TOKEN"] = null, ["AWS_PROFILE"] = null,
+        ["AWS_REGION"] = null, ["AWS_DEFAULT_REGION"] = null, ["AWS_ENDPOINT_URL"] = null, ["AWS_ENDPOINT_URL_S3"] = null,
+    };
+
+    [TestMethod]
+    public void AzureBlobStorage()
+    {
+        using var azurite = NodeServer.Start("azurite-blob", (port, data) => ["--blobHost", "127.0.0.1", "--blobPort", $"{port}", "--location", data, "--silent", "--skipApiVersionCheck"],
+            new Dictionary<string, string?> { ["AZURITE_ACCOUNTS"] = $"{AzureAccount}:{AzureKey}" });
+        var connectionString = $"DefaultEndpointsProtocol=http;AccountName={AzureAccount};AccountKey={AzureKey};BlobEndpoint=http://127.0.0.1:{azurite.Port}/{AzureAccount};";
+        var container = new BlobContainerClient(connectionString, "models");
+        container.Create();
+        var environment = CleanEnvironment();
+        environment["AZURE_STORAGE_CONNECTION_STRING"] = connectionString;
+
+        var outputs = RestoresRefusesAndSurvives(nameof(AzureBlobStorage), "azblob://models/team", environment,
+            key => container.GetBlobClient(key).Exists().Value,
+            (key, content) => container.GetBlobClient(key).Upload(BinaryData.FromBytes(content), overwrite: true),
+            azurite.Dispose);
+        AssertNeverPrinted(outputs, AzureKey, connectionString);
+
+        var missing = NewProject(nameof(AzureBlobStorage) + "-nocreds").Build(CleanEnvironment(), "-p:ReproBuildRemote=azblob://models").ShouldFail();
+        Assert.IsTrue(missing.Output.Contains("error RB4010", StringComparison.Ordinal) && missing.Output.Contains("AZURE_STORAGE_CONNECTION_STRING", StringComparison.Ordinal), missing.Output);
+        missing.ShouldHaveNoStackTrace();
+    }
+
+    [TestMethod]
+    public void S3CompatibleStorage()
+    {
+        using var s3rver = NodeServer.Start("s3rver", (port, data) => ["-d", data, "-a", "127.0.0.1", "-p", $"{port}", "--silent", "--configure-bucket", "models"]);
+        var endpoint = $"http://127.0.0.1:{s3rver.Port}";
+        using var client = new AmazonS3Client(new BasicAWSCredentials(S3AccessKey, S3SecretKey), new AmazonS3Config
+        {
+            ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1",
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED, ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+        });
+        var environment = CleanEnvironment();
+        environment["AWS_ACCESS_KEY_ID"] = S3AccessKey;
+        environment["AWS_SECRET_ACCESS_KEY"] = S3SecretKey;
+        environment["AWS_REGION"] = "us-east-1";
+        environment["AWS_ENDPOINT_URL_S3"] = endpoint;
+
+        var outputs = RestoresRefusesAndSurvives(nameof(S3CompatibleStorage), "s3://models/team", environment,
+            key => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "models", Prefix = key }).GetAwaiter().GetResult().S3Objects?.Any(o => o.Key == key) == true,
+            (key, content) => client.PutObjectAsync(new PutObjectRequest { BucketName = "models", Key = key, InputStream = new MemoryStream(content), UseChunkEncoding = false }).GetAwaiter().GetResult(),
+            s3rver.Dispose);
+        AssertNeverPrinted(outputs, S3SecretKey);
+
+        var missing = NewProject(nameof(S3CompatibleStorage) + "-nocreds").Build(CleanEnvironment(), "-p:ReproBuildRemote=s3://models").ShouldFail();
+        Assert.IsTrue(missing.Output.Contains("error RB4010", StringComparison.Ordinal) && missing.Output.Contains("AWS_ACCESS_KEY_ID", StringComparison.Ordinal), missing.Output);
+        missing.ShouldHaveNoStackTrace();
+    }
+
+    private static UserProject NewProject(string test)
+    {
+        var project = UserProject.Create(Items, test);
+        project.WriteFile("data/customers.csv", Data);
+        return project;
+    }
+
+    /// <summary>
+    /// Pushes from one clone and restores in a second, refuses a damaged entry in a third, and builds a fourth with
+    /// the store stopped; returns every build's output.
+    /// </summary>
+    private static string[] RestoresRefusesAndSurvives(string test, string remote, IReadOnlyDictionary<string, string?> environment,
+        Func<string, bool> exists, Action<string, byte[]> overwrite, Action stop)
+    {
+        var property = $"-p:ReproBuildRemote={remote}";
+        var first = NewProject(test);
+        var pushed = first.Build(environment, property).ShouldSucceed();
+        StringAssert.Contains(pushed.Output, "ReproBuild: trained Churn");
+        var sha256 = BuildOutputsTests.Sha256(first.Output("models/Churn.zip"));
+        Assert.IsTrue(exists($"team/cas/{sha256}"), $"The model was not pushed under the remote's prefix:\n{pushed.Output}");
+
+        // Another machine: another folder, an empty local cache of its own, and the pinned dataset not there yet.
+        overwrite($"team/cas/{DataSha256}", Encoding.UTF8.GetBytes(Data));
+        var second = first.CopyTo(Path.GetFileName(first.Directory) + "-second");
+        File.Delete(Path.Combine(second.Directory, "data", "customers.csv"));
+        var pulled = second.Build(environment, property).ShouldSucceed();
+        StringAssert.Contains(pulled.Output, $"customers.csv from {remote}");
+        Assert.AreEqual(DataSha256, BuildOutputsTests.Sha256(Path.Combine(second.Directory, "data", "customers.csv")));
+        StringAssert.Contains(pulled.Output, "ReproBuild: restored Churn from the remote cache");
+        Assert.IsFalse(pulled.Output.Contains("ReproBuild: trained", StringComparison.Ordinal), pulled.Output);
+        Assert.AreEqual(sha256, BuildOutputsTests.Sha256(second.Output("models/Churn.zip")));
+
+        // The store returns other bytes than the digest it is asked for: refused, retrained, the local cache clean.
+        overwrite($"team/cas/{sha256}", "not what you asked for"u8.ToArray());
+        var third = first.CopyTo(Path.GetFileName(first.Directory) + "-third");
+        var damaged = third.Build(environment, property).ShouldSucceed();
+        Assert.IsTrue(damaged.Output.Contains("warning RB4006", StringComparison.Ordinal), damaged.Output);
+        StringAssert.Contains(damaged.Output, "ReproBuild: trained Churn");
+        Assert.AreEqual(sha256, BuildOutputsTests.Sha256(third.Output("models/Churn.zip")));
+        Assert.AreEqual(sha256, BuildOutputsTests.Sha256(Path.Combine(third.Directory + ".cache", "cas", sha256)), "The local cache kept the store's garbage.");
+
+        // The store is down: a warning, and the build trains and succeeds.
+        stop();
+        var fourth = first.CopyTo(Path.GetFileName(first.Directory) + "-fourth");
+        var down = fourth.Build(environment, property, "-p:ReproBuildRemoteTimeout=5").ShouldSucceed();
+        Assert.IsTrue(down.Output.Contains("warning RB4005", StringComparison.Ordinal), down.Output);
+        StringAssert.Contains(down.Output, "ReproBuild: trained Churn");
+        foreach (var result in new[] { pushed, pulled, damaged, down })
+        {
+            result.ShouldHaveNoStackTrace();
+        }
+        return [pushed.Output, pulled.Output, damaged.Output, down.Output];
+    }
+
+    private static void AssertNeverPrinted(string[] outputs, params string[] secrets)
+    {
+        foreach (var output in outputs)
+        {
+            foreach (var secret in secrets)
+            {
+                Assert.IsFalse(output.Contains(secret, StringComparison.Ordinal), $"A credential reached the build's output:\n{output}");
+            }
+        }
+    }
+}
