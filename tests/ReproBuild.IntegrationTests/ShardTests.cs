@@ -30,6 +30,9 @@ public sealed partial class ShardTests
         return project;
     }
 
+    /// <summary>A folder remote is a share that exists (a missing one is a remote that is down).</summary>
+    private static string NewRemote(UserProject origin) => Directory.CreateDirectory(origin.Directory + ".remote").FullName;
+
     /// <summary>Each clone has a local cache of its own, as separate machines do: the remote is the only meeting point.</summary>
     private static CommandResult BuildClone(UserProject project, string remote, params string[] arguments) =>
         project.Build(new Dictionary<string, string?> { ["REPROBUILD_CACHE"] = project.Directory + ".local-cache" }, [$"-p:ReproBuildRemote={remote}", .. arguments]);
@@ -54,7 +57,7 @@ public sealed partial class ShardTests
     public void ThreeShardsTrainEachModelOnceAndTheFinalBuildRestoresAllAndTrainsNothing()
     {
         var origin = NewProject(nameof(ThreeShardsTrainEachModelOnceAndTheFinalBuildRestoresAllAndTrainsNothing));
-        var remote = origin.Directory + ".remote";
+        var remote = NewRemote(origin);
         var shards = Enumerable.Range(0, 3).Select(i => origin.CopyTo($"{Path.GetFileName(origin.Directory)}-shard{i}")).ToList();
 
         var builds = shards.Select((clone, i) => BuildClone(clone, remote, $"-p:ReproBuildShard={i}/3").ShouldSucceed()).ToList();
@@ -94,7 +97,7 @@ public sealed partial class ShardTests
                 BuildOutputsTests.Sha256(final.Output($"models/{model}.zip")),
                 $"The final build's {model} is not the one its shard trained.");
         }
-        StringAssert.Contains(restored.Output, "ReproBuild: restored stage Convert from");
+        StringAssert.Contains(restored.Output, "ReproBuild: restored stage Convert from", string.Join("\n----\n", builds.Select(b => b.Output)));
         Assert.IsFalse(restored.Output.Contains("ReproBuild: ran stage", StringComparison.Ordinal), restored.Output);
         Assert.AreEqual(0, RunRecords(final), "The final build trained or ran something: it wrote a run record.");
         Assert.IsTrue(File.Exists(Path.Combine(final.Directory, "repro.lock.json")), "The final build wrote no lock file.");
@@ -104,7 +107,7 @@ public sealed partial class ShardTests
     public void AMissingShardLeavesJustItsShareToTheFinalBuild()
     {
         var origin = NewProject(nameof(AMissingShardLeavesJustItsShareToTheFinalBuild));
-        var remote = origin.Directory + ".remote";
+        var remote = NewRemote(origin);
         var first = BuildClone(origin.CopyTo($"{Path.GetFileName(origin.Directory)}-shard0"), remote, "-p:ReproBuildShard=0/3").ShouldSucceed();
         var second = BuildClone(origin.CopyTo($"{Path.GetFileName(origin.Directory)}-shard1"), remote, "-p:ReproBuildShard=1/3").ShouldSucceed();
         var thirdsShare = Skipped(first).Where(s => s.Value == 2).Select(s => s.Key).ToList();
