@@ -6,8 +6,11 @@ namespace ReproBuild.Tasks;
 /// The pipeline's last step: <see cref="LastBuild"/> from what each step reported, in one atomic write, so a reader
 /// sees one build's account or the one before — never a mix.
 /// </summary>
-public sealed class WriteLastBuild : ReproBuildTask
+public sealed class WriteLastBuild : ReproBuildTask, IIncrementalTask
 {
+    /// <summary>Set by <c>dotnet build -question</c>: that build did nothing to give an account of, and writes nothing.</summary>
+    public bool FailIfNotIncremental { get; set; }
+
     /// <summary>Every model the build fingerprinted: one that no step names was up to date.</summary>
     public ITaskItem[] Models { get; set; } = [];
 
@@ -31,10 +34,14 @@ public sealed class WriteLastBuild : ReproBuildTask
 
     private protected override bool Run()
     {
+        if (FailIfNotIncremental)
+        {
+            return true;
+        }
         var models = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var model in Models)
         {
-            models[ModelItem.NameOf(model)] = LastBuild.UpToDate;
+            models[ModelName(model)] = LastBuild.UpToDate;
         }
         Mark(models, RestoredModels, LastBuild.Restored);
         Mark(models, TrainedModels, LastBuild.Trained);
@@ -50,7 +57,10 @@ public sealed class WriteLastBuild : ReproBuildTask
                 _ => LastBuild.UpToDate,
             };
         }
-        Mark(stages, SkippedStages, LastBuild.Skipped);
+        foreach (var stage in SkippedStages)
+        {
+            stages[ItemNames.Normalize(stage.ItemSpec)] = LastBuild.Skipped;
+        }
 
         var shard = Shard.Trim().Length > 0 ? Shard.Trim() : null;
         AtomicFile.WriteAllTextIfChanged(Path.Combine(IntermediateDirectory, LastBuild.FileName),
@@ -58,11 +68,15 @@ public sealed class WriteLastBuild : ReproBuildTask
         return true;
     }
 
-    private static void Mark(SortedDictionary<string, string> outcomes, IEnumerable<ITaskItem> items, string outcome)
+    private static void Mark(SortedDictionary<string, string> models, IEnumerable<ITaskItem> items, string outcome)
     {
         foreach (var item in items)
         {
-            outcomes[ItemNames.Normalize(item.ItemSpec)] = outcome;
+            models[ModelName(item)] = outcome;
         }
     }
+
+    /// <summary>A fingerprinted model (identity: its inputs file) or a <c>Model</c> item (identity: its name).</summary>
+    private static string ModelName(ITaskItem item) =>
+        item.GetMetadata("Fingerprint").Length > 0 ? FingerprintedModel.From(item).Name : ModelItem.NameOf(item);
 }

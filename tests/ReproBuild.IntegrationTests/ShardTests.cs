@@ -101,6 +101,17 @@ public sealed partial class ShardTests
         Assert.IsFalse(restored.Output.Contains("ReproBuild: ran stage", StringComparison.Ordinal), restored.Output);
         Assert.AreEqual(0, RunRecords(final), "The final build trained or ran something: it wrote a run record.");
         Assert.IsTrue(File.Exists(Path.Combine(final.Directory, "repro.lock.json")), "The final build wrote no lock file.");
+
+        // What reprobuild summary reports: the final build restored everything; the first shard skipped what it did not own.
+        var account = File.ReadAllText(Path.Combine(final.IntermediateDirectory(), "last-build.json"));
+        StringAssert.Contains(account, "\"Alpha\": \"restored\"");
+        StringAssert.Contains(account, "\"Convert\": \"restored\"");
+        var firstAccount = File.ReadAllText(Path.Combine(shards[0].IntermediateDirectory(), "last-build.json"));
+        StringAssert.Contains(firstAccount, "\"shard\": \"0/3\"");
+        foreach (var skipped in firstSkipped.Keys)
+        {
+            StringAssert.Contains(firstAccount, $"\"{skipped}\": \"skipped\"");
+        }
     }
 
     [TestMethod]
