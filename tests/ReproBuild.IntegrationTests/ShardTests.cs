@@ -136,6 +136,31 @@ public sealed partial class ShardTests
     }
 
     [TestMethod]
+    public void ALockedShardChecksWhatItBuildsAndLeavesTheLockFileAlone()
+    {
+        var origin = NewProject(nameof(ALockedShardChecksWhatItBuildsAndLeavesTheLockFileAlone));
+        origin.Build().ShouldSucceed();
+        var lockFile = File.ReadAllText(Path.Combine(origin.Directory, "repro.lock.json"));
+
+        // Every shard skips something when the remote is empty — a model, or a stage and the model that reads it —
+        // and what it skipped is not a difference from the lock file.
+        foreach (var index in new[] { 0, 1, 2 })
+        {
+            var clone = origin.CopyTo($"{Path.GetFileName(origin.Directory)}-locked{index}");
+            var shard = BuildClone(clone, NewRemote(clone), $"-p:ReproBuildShard={index}/3", "-p:ReproBuildLockedMode=true").ShouldSucceed();
+            Assert.IsTrue(Skipped(shard).Count > 0, shard.Output);
+            Assert.AreEqual(lockFile, File.ReadAllText(Path.Combine(clone.Directory, "repro.lock.json")));
+        }
+
+        // What a shard does build is still checked before anything trains: a parameter that differs from the lock file is RB4001.
+        var changed = origin.CopyTo($"{Path.GetFileName(origin.Directory)}-changed");
+        changed.WriteProject(Items.Replace("Seed=\"1\"", "Seed=\"11\"", StringComparison.Ordinal));
+        var failed = Enumerable.Range(0, 3).Select(i => BuildClone(changed, NewRemote(changed), $"-p:ReproBuildShard={i}/3", "-p:ReproBuildLockedMode=true")).ToList();
+        Assert.IsTrue(failed.Any(b => !b.Succeeded && b.Output.Contains("error RB4001", StringComparison.Ordinal) && b.Output.Contains("Alpha", StringComparison.Ordinal)),
+            string.Join("\n----\n", failed.Select(b => b.Output)));
+    }
+
+    [TestMethod]
     public void TheIndexComesFromTheEnvironmentAndABadShardIsAnError()
     {
         var project = NewProject(nameof(TheIndexComesFromTheEnvironmentAndABadShardIsAnError));
