@@ -55,6 +55,44 @@ public sealed class ToolEndToEndTests
     }
 
     [TestMethod]
+    public void SummaryAddsTheBuildTheGatesAndTheMetricChangesToTheJobSummary()
+    {
+        var trx = Path.Combine(_project.Directory, "gates.trx");
+        File.WriteAllText(trx, """
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun id="1" name="gates" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results>
+                <UnitTestResult testName="Risk_AreaUnderRocCurve_AtLeast_0_9" outcome="Passed" />
+                <UnitTestResult testName="Price_RSquared_AtLeast_0_99" outcome="Failed">
+                  <Output><ErrorInfo><Message>Price: RSquared 0.41 is below 0.99</Message></ErrorInfo></Output>
+                </UnitTestResult>
+              </Results>
+            </TestRun>
+            """);
+        var stepSummary = Path.Combine(_project.Directory, "step-summary.md");
+        File.WriteAllText(stepSummary, "earlier step\n");
+
+        var summary = DotNet.Run(_project.Directory, ["exec", Repository.ToolAssembly, "summary", "--base", "HEAD", "--trx", trx, "-c", Repository.Configuration],
+            new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = stepSummary }).ShouldExitWith(0);
+
+        var markdown = File.ReadAllText(stepSummary);
+        StringAssert.StartsWith(markdown, "earlier step\n", "GitHub expects steps to append to the job summary.");
+        Assert.IsFalse(summary.StandardOutput.Contains("## ReproBuild", StringComparison.Ordinal), "The summary went to the file, not to the log.");
+        // The last build retrained Risk (NumberOfTrees 5 -> 10); Price's inputs did not change.
+        StringAssert.Matches(markdown, new Regex(@"\| model \| Risk \| trained \|"));
+        StringAssert.Matches(markdown, new Regex(@"\| model \| Price \| up-to-date \|"));
+        StringAssert.Contains(markdown, "1 of 2 did not pass.");
+        StringAssert.Contains(markdown, "Price: RSquared 0.41 is below 0.99");
+        StringAssert.Contains(markdown, "### Metric changes against `HEAD`");
+        StringAssert.Matches(markdown, new Regex(@"NumberOfTrees \| 5 \| 10"));
+
+        var file = Path.Combine(_project.Directory, "summary.md");
+        Tool("summary", "--output", file).ShouldExitWith(0);
+        StringAssert.StartsWith(File.ReadAllText(file), "## ReproBuild: Models");
+        StringAssert.Contains(Tool("summary", "--trx", Path.Combine(_project.Directory, "Models.csproj")).ShouldExitWith(2).StandardError, "is not a TRX file");
+    }
+
+    [TestMethod]
     public void RunsShowBothExperiments()
     {
         var runs = Tool("runs").ShouldExitWith(0).StandardOutput;

@@ -25,6 +25,9 @@ public sealed class CheckLockFile : ReproBuildTask
     /// <summary>Why the lock may not change, for the messages: locked mode or verify mode.</summary>
     public string Reason { get; set; } = "locked mode";
 
+    /// <summary>A sharded build (<c>$(ReproBuildShard)</c>): the models and stages it skipped are not compared.</summary>
+    public bool Sharded { get; set; }
+
     private protected override bool Run() =>
-        LockedComparison.Report(Log, LockFile, ProjectFile, Reason, CurrentLock.From(Datasets, Models, trained: false, Stages), inputsOnly: true);
+        LockedComparison.Report(Log, LockFile, ProjectFile, Reason, CurrentLock.From(Datasets, Models, trained: false, Stages), inputsOnly: true, partial: Sharded);
 }

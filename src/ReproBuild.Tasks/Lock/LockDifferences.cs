@@ -10,6 +10,11 @@ namespace ReproBuild.Tasks.Lock;
 /// <param name="Presence">For an entry only one side has: <c>is not in the lock file</c>, or the reverse.</param>
 internal sealed record LockDifference(string Kind, string Name, IReadOnlyList<string> Changes, string? Presence = null)
 {
+    public const string Gone = "is in the lock file but no longer in the project";
+
+    /// <summary>Only the lock file has it.</summary>
+    public bool IsGone => Presence == Gone;
+
     public override string ToString() =>
         Presence is not null ? $"{Kind} '{Name}' {Presence}" : $"{Kind} '{Name}' differs from it: {string.Join("; ", Changes)}";
 }
@@ -46,7 +51,7 @@ internal static class LockDifferences
         {
             if (!current.TryGetValue(name, out var now))
             {
-                differences.Add(new(kind, name, [], "is in the lock file but no longer in the project"));
+                differences.Add(new(kind, name, [], LockDifference.Gone));
                 continue;
             }
             if (!committed.TryGetValue(name, out var then))

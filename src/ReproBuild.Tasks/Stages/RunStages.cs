@@ -4,6 +4,7 @@ using Microsoft.Build.Utilities;
 using ReproBuild.Protocol;
 using ReproBuild.Tasks.Cache;
 using ReproBuild.Tasks.Lock;
+using ReproBuild.Tasks.Shards;
 
 namespace ReproBuild.Tasks.Stages;
 
@@ -55,9 +56,36 @@ public sealed class RunStages : CacheTask, IIncrementalTask
     /// <summary>Set by <c>dotnet build -question</c>: a stage that would run or be restored is an error instead.</summary>
     public bool FailIfNotIncremental { get; set; }
 
-    /// <summary>One item per stage (identity: its name) with <c>RecordFile</c>: what its outputs were made from.</summary>
+    /// <summary>
+    /// <c>$(ReproBuildShard)</c>: this shard runs its own stages and those upstream of its own models and stages; any
+    /// other stage is restored from the cache, or skipped.
+    /// </summary>
+    public string Shard { get; set; } = "";
+
+    /// <summary>The deal of a sharded build, as <see cref="AssignShard"/> made it.</summary>
+    public ITaskItem[] ShardAssignments { get; set; } = [];
+
+    /// <summary>The project's <c>Model</c> items: in a sharded build, the stages this shard's models read from run here.</summary>
+    public ITaskItem[] Models { get; set; } = [];
+
+    /// <summary><c>$(OutDir)models/</c>: a skipped model's copies there are removed.</summary>
+    public string OutputModelsDirectory { get; set; } = "";
+
+    /// <summary>One item per stage (identity: its name) with <c>RecordFile</c>: what its outputs were made from; <c>Outcome</c>: UpToDate, Restored or Ran.</summary>
     [Output]
     public ITaskItem[] StageRecords { get; private set; } = [];
+
+    /// <summary>A sharded build's skipped stages (identity: name).</summary>
+    [Output]
+    public ITaskItem[] SkippedStages { get; private set; } = [];
+
+    /// <summary>The <c>Dataset</c> items a skipped stage would have written: the build does not read them.</summary>
+    [Output]
+    public ITaskItem[] SkippedDatasets { get; private set; } = [];
+
+    /// <summary>The <c>Model</c> items that read a skipped dataset: another shard's, left without outputs.</summary>
+    [Output]
+    public ITaskItem[] SkippedModels { get; private set; } = [];
 
     private protected override bool Run()
     {
@@ -103,18 +131,25 @@ public sealed class RunStages : CacheTask, IIncrementalTask
                 new StageRunner(EngineAssembly, layout, projectDirectory, deferred),
                 Verify || FailIfNotIncremental ? null : new StageCache(OpenLocal(), remote, deferred, ProjectFile, projectDirectory),
                 deferred, committed, LockFile, Locked, Verify, RunsDirectory, FailIfNotIncremental, ProjectFile);
-            var outcomes = Schedule(graph, context, problems);
+            var shard = ShardPlan.Read(Shard, ShardAssignments);
+            var mayRun = shard is null ? null : StagesThisShardRuns(shard, graph, projectDirectory);
+            var outcomes = Schedule(graph, context, problems, mayRun, shard);
             if (!FailIfNotIncremental)
             {
                 statCache.SaveIfChanged();
             }
-            StageRecords = [.. graph.Order.Where(s => outcomes.GetValueOrDefault(s.Name)).Select(s =>
+            StageRecords = [.. graph.Order.Where(s => outcomes.GetValueOrDefault(s.Name) is StageOutcome.UpToDate or StageOutcome.Restored or StageOutcome.Ran).Select(s =>
             {
                 var item = new TaskItem(s.Name);
                 item.SetMetadata("RecordFile", layout.StageRecordFile(s.Name));
+                item.SetMetadata("Outcome", outcomes[s.Name].ToString());
                 return (ITaskItem)item;
             })];
-            return outcomes.Values.All(ok => ok) && !Log.HasLoggedErrors;
+            if (shard is not null)
+            {
+                SkipWhatReadsSkippedStages(shard, graph, outcomes, layout);
+            }
+            return outcomes.Values.All(outcome => outcome != StageOutcome.Failed) && !Log.HasLoggedErrors;
         }
     }
 
@@ -122,10 +157,10 @@ public sealed class RunStages : CacheTask, IIncrementalTask
     /// Starts each stage as soon as every stage it reads from has succeeded, up to one per core; a stage whose upstream
     /// failed is not started. Logs on this thread, as the workers report.
     /// </summary>
-    private Dictionary<string, bool> Schedule(StageGraph graph, StageContext context, ItemProblems problems)
+    private Dictionary<string, StageOutcome> Schedule(StageGraph graph, StageContext context, ItemProblems problems, HashSet<string>? mayRun, ShardPlan? shard)
     {
-        var outcomes = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var running = new Dictionary<string, System.Threading.Tasks.Task<bool>>(StringComparer.Ordinal);
+        var outcomes = new Dictionary<string, StageOutcome>(StringComparer.Ordinal);
+        var running = new Dictionary<string, System.Threading.Tasks.Task<StageOutcome>>(StringComparer.Ordinal);
         var waiting = graph.Order.ToList();
         var slots = Math.Max(1, Environment.ProcessorCount);
         while (waiting.Count > 0 || running.Count > 0)
@@ -133,14 +168,21 @@ public sealed class RunStages : CacheTask, IIncrementalTask
             foreach (var stage in waiting.ToList())
             {
                 var upstream = graph.Upstream[stage.Name];
-                if (Cancellation.IsCancellationRequested || upstream.Any(name => outcomes.TryGetValue(name, out var ok) && !ok))
+                if (Cancellation.IsCancellationRequested || upstream.Any(name => outcomes.TryGetValue(name, out var outcome) && outcome == StageOutcome.Failed))
                 {
-                    outcomes[stage.Name] = false;
+                    outcomes[stage.Name] = StageOutcome.Failed;
+                    waiting.Remove(stage);
+                }
+                else if (upstream.Any(name => outcomes.TryGetValue(name, out var outcome) && outcome == StageOutcome.Skipped))
+                {
+                    // Its inputs are not there to fingerprint; only another shard's stage can be downstream of a skipped one.
+                    outcomes[stage.Name] = StageOutcome.Skipped;
                     waiting.Remove(stage);
                 }
                 else if (running.Count < slots && upstream.All(outcomes.ContainsKey))
                 {
-                    running[stage.Name] = System.Threading.Tasks.Task.Run(() => context.BringUpToDate(stage, Cancellation));
+                    var runsHere = mayRun?.Contains(stage.Name) ?? true;
+                    running[stage.Name] = System.Threading.Tasks.Task.Run(() => context.BringUpToDate(stage, Cancellation, runsHere));
                     waiting.Remove(stage);
                 }
             }
@@ -151,7 +193,7 @@ public sealed class RunStages : CacheTask, IIncrementalTask
             context.Log.Flush(Log, problems);
             foreach (var (name, task) in running.Where(r => r.Value.IsCompleted).ToList())
             {
-                outcomes[name] = task.Status == TaskStatus.RanToCompletion && task.Result;
+                outcomes[name] = task.Status == TaskStatus.RanToCompletion ? task.Result : StageOutcome.Failed;
                 if (task.Exception?.InnerException is { } failure)
                 {
                     // Rethrown on this thread: a file-system failure becomes RB4013 as anywhere else in the task.
@@ -161,11 +203,74 @@ public sealed class RunStages : CacheTask, IIncrementalTask
             }
         }
         context.Log.Flush(Log, problems);
+        foreach (var stage in graph.Order.Where(s => shard is not null && outcomes.GetValueOrDefault(s.Name) == StageOutcome.Skipped))
+        {
+            Log.LogMessage(MessageImportance.High, shard!.SkipMessage(ShardPlan.StageKind, stage.Name));
+        }
         if (Cancellation.IsCancellationRequested)
         {
             Log.LogWarning(null, null, null, ProjectFile, 0, 0, 0, 0, "ReproBuild: the build was cancelled; running stages were stopped and kept no outputs.");
         }
         return outcomes;
+    }
+
+    /// <summary>
+    /// The stages a shard may run: its own, the ones its own models read from, and everything upstream of those — a
+    /// shard never waits for another; what it needs and no cache has, it makes (the same bytes another shard would).
+    /// </summary>
+    private HashSet<string> StagesThisShardRuns(ShardPlan shard, StageGraph graph, string projectDirectory)
+    {
+        var datasetFiles = DatasetFilesByName();
+        var needed = new Stack<string>(graph.Order.Where(s => shard.Owns(ShardPlan.StageKind, s.Name)).Select(s => s.Name));
+        foreach (var model in Models.Where(m => shard.Owns(ShardPlan.ModelKind, ModelItem.NameOf(m))))
+        {
+            foreach (var dataset in new[] { ModelItem.DatasetName(model, "Dataset"), ModelItem.DatasetName(model, "TestDataset") })
+            {
+                if (dataset is not null && datasetFiles.TryGetValue(dataset, out var file) && graph.Producers.GetValueOrDefault(file) is { } producer)
+                {
+                    needed.Push(producer.Name);
+                }
+            }
+        }
+        var runs = new HashSet<string>(StringComparer.Ordinal);
+        while (needed.TryPop(out var name))
+        {
+            if (runs.Add(name))
+            {
+                foreach (var upstream in graph.Upstream[name])
+                {
+                    needed.Push(upstream);
+                }
+            }
+        }
+        return runs;
+    }
+
+    /// <summary>Datasets a skipped stage would have written are not read, and the models that train on them are skipped.</summary>
+    private void SkipWhatReadsSkippedStages(ShardPlan shard, StageGraph graph, Dictionary<string, StageOutcome> outcomes, IntermediateLayout layout)
+    {
+        var missing = graph.Order.Where(s => outcomes.GetValueOrDefault(s.Name) == StageOutcome.Skipped).SelectMany(s => s.Outputs).ToHashSet(StringComparer.Ordinal);
+        SkippedStages = [.. graph.Order.Where(s => outcomes.GetValueOrDefault(s.Name) == StageOutcome.Skipped).Select(s => (ITaskItem)new TaskItem(s.Name))];
+        SkippedDatasets = [.. Datasets.Where(d => missing.Contains(d.GetMetadata("FullPath")))];
+        var skippedNames = SkippedDatasets.Select(d => DatasetItem.Parse(d, ItemProblems.Silent)?.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        SkippedModels = [.. Models.Where(m => new[] { ModelItem.DatasetName(m, "Dataset"), ModelItem.DatasetName(m, "TestDataset") }.Any(d => d is not null && skippedNames.Contains(d)))];
+        foreach (var model in SkippedModels)
+        {
+            var name = ModelItem.NameOf(model);
+            // Not fingerprinted in this build, so an earlier build's outputs would pass for current: they go.
+            ModelOutputs.Delete(layout, name, OutputModelsDirectory);
+            Log.LogMessage(MessageImportance.High, shard.SkipMessage(ShardPlan.ModelKind, name));
+        }
+    }
+
+    private Dictionary<string, string> DatasetFilesByName()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var dataset in Datasets.Select(d => DatasetItem.Parse(d, ItemProblems.Silent)).OfType<DatasetItem>())
+        {
+            files.TryAdd(dataset.Name, dataset.FullPath);
+        }
+        return files;
     }
 
     /// <summary>A Dataset that names a stage (<c>Stage="Prepare"</c>) must be one of that stage's outputs.</summary>

@@ -25,8 +25,9 @@ internal sealed record StageContext(
     bool Question,
     string ProjectFile)
 {
-    /// <returns>Whether the stage's outputs are now the ones its current inputs produce.</returns>
-    public bool BringUpToDate(StageItem stage, CancellationToken cancellation)
+    /// <param name="mayRun">False in a sharded build for a stage another shard runs: restored from the cache or skipped.</param>
+    /// <returns>Failed, or how the stage's outputs came to be the ones its current inputs produce; Skipped: there are none.</returns>
+    public StageOutcome BringUpToDate(StageItem stage, CancellationToken cancellation, bool mayRun = true)
     {
         var outputs = new StageOutputs(stage, Layout, ProjectDirectory);
         var last = StageRecord.Read(outputs.RecordFile);
@@ -35,19 +36,19 @@ internal sealed record StageContext(
         var lockedEntry = Committed?.Stages?.GetValueOrDefault(stage.Name);
         if ((Locked || Verify) && !MatchesLock(stage, inputs.WithOutputs(fingerprint, []), lockedEntry, inputsOnly: true))
         {
-            return false;
+            return StageOutcome.Failed;
         }
         if (!Verify && last is not null && last.Stage.Fingerprint == fingerprint && OutputsIntact(stage, last))
         {
             // Current, but perhaps not in the local cache (made with the cache off, or the cache was cleared): one stat.
             Cache?.StoreLocallyIfMissing(stage, fingerprint, new(last.Outputs.ToDictionary(o => o.Path, o => o.Digest), StringComparer.Ordinal));
-            return true;
+            return StageOutcome.UpToDate;
         }
 
         if (Question)
         {
             Log.Error(ErrorCodes.NotUpToDate, ProjectFile, 0, 0, $"Stage '{stage.Name}' is not up to date and would {(last is null ? "run for the first time" : "run again")}.");
-            return false;
+            return StageOutcome.Failed;
         }
         outputs.Clear();
         var staging = outputs.NewStagingDirectory();
@@ -56,9 +57,14 @@ internal sealed record StageContext(
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             var restored = Cache?.Restore(stage, outputs, fingerprint, staging, cancellation);
+            if (restored is null && !mayRun)
+            {
+                // Outputs of other inputs were cleared above: nothing of this stage passes for current.
+                return StageOutcome.Skipped;
+            }
             if (restored is null && Runner.Run(stage, outputs, staging, cancellation) != true)
             {
-                return false;
+                return StageOutcome.Failed;
             }
             var digests = restored?.Digests ?? new SortedDictionary<string, string>(
                 stage.Outputs.ToDictionary(o => ProjectPaths.Relative(ProjectDirectory, o), o => Sha256Digest.OfFile(outputs.StagedPath(staging, o))),
@@ -66,7 +72,7 @@ internal sealed record StageContext(
             var reference = inputs.WithOutputs(fingerprint, [.. digests.Select(d => new StageFile(d.Key, d.Value))]);
             if (Verify && !Reproduced(stage, reference, lockedEntry))
             {
-                return false;
+                return StageOutcome.Failed;
             }
 
             outputs.MoveIntoPlace(staging);
@@ -84,7 +90,8 @@ internal sealed record StageContext(
                 StageRunRecord.Of(reference, started, clock.Elapsed, ProjectDirectory).Write(RunsDirectory);
                 Cache?.Store(stage, fingerprint, digests, cancellation);
             }
-            return !Locked || MatchesLock(stage, reference, lockedEntry, inputsOnly: false);
+            return Locked && !MatchesLock(stage, reference, lockedEntry, inputsOnly: false) ? StageOutcome.Failed
+                : restored is null ? StageOutcome.Ran : StageOutcome.Restored;
         }
         finally
         {

@@ -30,6 +30,7 @@ internal static class ToolCommandLine
         root.Subcommands.Add(ReportCommand.Create(common));
         root.Subcommands.Add(DagCommand.Create(common));
         root.Subcommands.Add(DriftCommand.Create(common));
+        root.Subcommands.Add(SummaryCommand.Create(common));
         return root;
     }
 }

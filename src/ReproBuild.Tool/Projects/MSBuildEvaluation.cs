@@ -45,6 +45,8 @@ internal sealed class MSBuildEvaluation : IDisposable
             throw new ToolError($"{projectFile} does not import ReproBuild. If it has <PackageReference Include=\"ReproBuild\" ... />, run 'dotnet restore' (or 'dotnet build') first; otherwise add that reference.");
         }
         LockFile = Path.GetFullPath(LockFile, Path.GetDirectoryName(projectFile)!);
+        // As _ReproBuildComputePaths computes it in a build of the same configuration and framework.
+        IntermediateDirectory = Path.Combine(Path.GetFullPath(_instance.GetPropertyValue("IntermediateOutputPath"), Path.GetDirectoryName(projectFile)!), "reprobuild");
         RunsDirectory = Path.GetFullPath(RunsDirectory, Path.GetDirectoryName(projectFile)!);
     }
 
@@ -55,6 +57,9 @@ internal sealed class MSBuildEvaluation : IDisposable
     public string LockFile { get; }
 
     public string RunsDirectory { get; }
+
+    /// <summary>ReproBuild's folder under obj/ for the chosen configuration and framework.</summary>
+    public string IntermediateDirectory { get; }
 
     public IReadOnlyList<StatusItem> RunStatusTarget(ConsoleOutput output) =>
         RunTarget(StatusTarget, "check", output).Select(item => new StatusItem(

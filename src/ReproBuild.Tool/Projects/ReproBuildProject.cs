@@ -26,6 +26,9 @@ internal sealed class ReproBuildProject : IDisposable
     /// <summary><c>$(ReproBuildLockFile)</c>.</summary>
     public string LockFile => _evaluation.LockFile;
 
+    /// <summary>ReproBuild's folder under obj/: what the last build left there.</summary>
+    public string IntermediateDirectory => _evaluation.IntermediateDirectory;
+
     public static ReproBuildProject Load(ProjectOptions options, ConsoleOutput output)
     {
         var file = ProjectLocator.Find(options.Project);

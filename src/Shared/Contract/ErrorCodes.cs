@@ -38,6 +38,9 @@ internal static class ErrorCodes
     public const string StageProjectNotFound = "RB1035";
     public const string DatasetStageMismatch = "RB1036";
 
+    // Scale-out (RB1040–RB1049): how a build is spread over machines.
+    public const string InvalidShard = "RB1040";
+
     public const string NonNumericValue = "RB2001";
     public const string WrongFieldCount = "RB2002";
     public const string NoData = "RB2003";
