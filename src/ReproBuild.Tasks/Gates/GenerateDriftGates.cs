@@ -9,36 +9,15 @@ namespace ReproBuild.Tasks;
 /// MSTest test per gate. A gate that names an unknown model or column, a missing file, or a setting that is not one,
 /// is an RB5xxx error at its element in the project file — never a test that silently passes.
 /// </summary>
-public sealed class GenerateDriftGates : ReproBuildTask, IIncrementalTask
+public sealed class GenerateDriftGates : GateGenerationTask
 {
     // What tells two gates on the same model apart when finding their element.
     private static readonly string[] GateMetadata = ["Dataset", "Method", "Threshold", "Columns", "MaxDriftShare"];
 
-    /// <summary>The test project's <c>DriftGate</c> items.</summary>
-    [Required]
-    public ITaskItem[] Gates { get; set; } = [];
-
-    /// <summary>The models of the referenced projects, as their <c>ReproBuildGetModels</c> target describes them.</summary>
-    public ITaskItem[] Models { get; set; } = [];
-
-    /// <summary>The namespace of the generated test class.</summary>
-    public string RootNamespace { get; set; } = "";
-
-    /// <summary>The C# file to write; rewritten only when its content changes.</summary>
-    [Required]
-    public string OutputFile { get; set; } = "";
-
-    /// <summary>The gates' current data files, to copy into the output folder (TargetPath <c>reprobuild-gates/&lt;file&gt;</c>).</summary>
-    [Output]
-    public ITaskItem[] GateDatasets { get; private set; } = [];
-
-    /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
-    public bool FailIfNotIncremental { get; set; }
-
     private protected override bool Run()
     {
         var problems = new ItemProblems(Log, ProjectFile);
-        var models = Models.GroupBy(m => m.ItemSpec, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var models = ModelsByName();
         var gates = new List<DriftGateSpec>();
         var datasets = new List<ITaskItem>();
 
@@ -46,11 +25,8 @@ public sealed class GenerateDriftGates : ReproBuildTask, IIncrementalTask
         {
             void Error(string code, string message) => problems.ErrorAtElement(item, "DriftGate", code, message, GateMetadata);
             var modelName = ItemNames.Normalize(item.ItemSpec);
-            if (!models.TryGetValue(modelName, out var model))
+            if (FindModel(item, "DriftGate", models, Error) is not { } model)
             {
-                Error(ErrorCodes.UnknownGateModel, models.Count == 0
-                    ? $"DriftGate '{item.ItemSpec}': this project references no project that builds ReproBuild models; add a ProjectReference to the model project."
-                    : $"DriftGate '{item.ItemSpec}': no referenced project builds a model of that name; models: {string.Join(", ", models.Keys.Order(StringComparer.Ordinal))}.");
                 continue;
             }
             var datasetText = item.GetMetadata("Dataset").Trim();
@@ -59,10 +35,9 @@ public sealed class GenerateDriftGates : ReproBuildTask, IIncrementalTask
                 Error(ErrorCodes.DriftGateWithoutDataset, $"DriftGate '{item.ItemSpec}' has no Dataset: set it to the data file to compare with the model's training data.");
                 continue;
             }
-            var datasetFile = Path.GetFullPath(datasetText, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!);
-            if (!File.Exists(datasetFile))
+            var copies = new List<ITaskItem>();
+            if (CopyDataset(item, "DriftGate", datasetText, copies, Error) is not { } dataset)
             {
-                Error(ErrorCodes.GateDatasetNotFound, $"DriftGate '{item.ItemSpec}': the Dataset file '{datasetFile}' does not exist.");
                 continue;
             }
 
@@ -88,11 +63,7 @@ public sealed class GenerateDriftGates : ReproBuildTask, IIncrementalTask
                 continue;
             }
 
-            var dataset = Path.GetFileName(datasetFile);
-            var copy = new Microsoft.Build.Utilities.TaskItem(datasetFile);
-            copy.SetMetadata("TargetPath", Path.Combine(Gate.DatasetFolder, dataset));
-            copy.SetMetadata("CopyToOutputDirectory", "PreserveNewest");
-            datasets.Add(copy);
+            datasets.AddRange(copies);
             gates.Add(new DriftGateSpec(model.GetMetadata("AssemblyName"), modelName, dataset, method.Length > 0 ? method : null, threshold, columns, share ?? 0.5));
         }
 
@@ -100,14 +71,7 @@ public sealed class GenerateDriftGates : ReproBuildTask, IIncrementalTask
         {
             return false;
         }
-        GateDatasets = [.. datasets.DistinctBy(d => d.ItemSpec, StringComparer.Ordinal)];
-        var code = DriftGateCode.Generate(RootNamespace, gates);
-        if (AtomicFile.WriteAllTextIfChanged(OutputFile, code, dryRun: FailIfNotIncremental) && FailIfNotIncremental)
-        {
-            Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, "The drift gate tests are out of date and would be regenerated.");
-            return false;
-        }
-        return true;
+        return WriteTests(DriftGateCode.Generate(RootNamespace, gates), datasets, "drift gate");
     }
 
     private static bool TryNumber(ITaskItem item, string name, double minimum, double maximum, string expected, Action<string, string> error, out double? value)

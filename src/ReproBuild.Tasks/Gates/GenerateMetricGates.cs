@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using ReproBuild.Tasks.Gates;
 
 namespace ReproBuild.Tasks;
@@ -10,36 +9,15 @@ namespace ReproBuild.Tasks;
 /// writes one MSTest test per gate. A gate that names an unknown model or metric, or has no bound, is an RB5xxx
 /// error at its line in the project file — never a test that silently passes.
 /// </summary>
-public sealed class GenerateMetricGates : ReproBuildTask, IIncrementalTask
+public sealed class GenerateMetricGates : GateGenerationTask
 {
     // What tells two gates on the same model apart when finding their line.
     private static readonly string[] GateMetadata = ["Metric", "Minimum", "Maximum", "MaxDrop", "MaxRise", "Dataset"];
 
-    /// <summary>The test project's <c>MetricGate</c> items.</summary>
-    [Required]
-    public ITaskItem[] Gates { get; set; } = [];
-
-    /// <summary>The models of the referenced projects, as their <c>ReproBuildGetModels</c> target describes them.</summary>
-    public ITaskItem[] Models { get; set; } = [];
-
-    /// <summary>The namespace of the generated test class.</summary>
-    public string RootNamespace { get; set; } = "";
-
-    /// <summary>The C# file to write; rewritten only when its content changes.</summary>
-    [Required]
-    public string OutputFile { get; set; } = "";
-
-    /// <summary>The gates' datasets, to copy into the output folder (TargetPath <c>reprobuild-gates/&lt;file&gt;</c>), where the tests read them.</summary>
-    [Output]
-    public ITaskItem[] GateDatasets { get; private set; } = [];
-
-    /// <summary>Set by <c>dotnet build -question</c>: report, instead of doing, any write.</summary>
-    public bool FailIfNotIncremental { get; set; }
-
     private protected override bool Run()
     {
         var locator = new ItemLocator(ProjectFile, "MetricGate");
-        var models = Models.GroupBy(m => m.ItemSpec, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var models = ModelsByName();
         var baselines = new Dictionary<string, Baseline?>(StringComparer.Ordinal);
         var gates = new List<Gate>();
         var datasets = new List<ITaskItem>();
@@ -51,27 +29,14 @@ public sealed class GenerateMetricGates : ReproBuildTask, IIncrementalTask
             var (line, column) = locator.Find(item.ItemSpec, [.. GateMetadata.Select(name => (name, item.GetMetadata(name)))]);
             void Error(string code, string message) => Log.LogError(null, code, null, ProjectFile, line, column, 0, 0, message);
 
-            if (!models.TryGetValue(modelName, out var model))
+            if (FindModel(item, "MetricGate", models, Error) is not { } model)
             {
-                Error(ErrorCodes.UnknownGateModel, models.Count == 0
-                    ? $"MetricGate '{item.ItemSpec}': this project references no project that builds ReproBuild models; add a ProjectReference to the model project."
-                    : $"MetricGate '{item.ItemSpec}': no referenced project builds a model of that name; models: {string.Join(", ", models.Keys.Order(StringComparer.Ordinal))}.");
                 continue;
             }
             string? dataset = null;
-            if (item.GetMetadata("Dataset").Trim() is { Length: > 0 } datasetText)
+            if (item.GetMetadata("Dataset").Trim() is { Length: > 0 } datasetText && (dataset = CopyDataset(item, "MetricGate", datasetText, datasets, Error)) is null)
             {
-                var datasetFile = Path.GetFullPath(datasetText, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!);
-                if (!File.Exists(datasetFile))
-                {
-                    Error(ErrorCodes.GateDatasetNotFound, $"MetricGate '{item.ItemSpec}': the Dataset file '{datasetFile}' does not exist.");
-                    continue;
-                }
-                dataset = Path.GetFileName(datasetFile);
-                var copy = new TaskItem(datasetFile);
-                copy.SetMetadata("TargetPath", Path.Combine(Gate.DatasetFolder, dataset));
-                copy.SetMetadata("CopyToOutputDirectory", "PreserveNewest");
-                datasets.Add(copy);
+                continue;
             }
             var task = model.GetMetadata("Task");
             var recorded = model.GetMetadata("Metrics").Split(';', StringSplitOptions.RemoveEmptyEntries);
@@ -132,13 +97,6 @@ public sealed class GenerateMetricGates : ReproBuildTask, IIncrementalTask
         {
             return false;
         }
-        GateDatasets = [.. datasets.DistinctBy(d => d.ItemSpec, StringComparer.Ordinal)];
-        var code = GateCode.Generate(RootNamespace, gates);
-        if (AtomicFile.WriteAllTextIfChanged(OutputFile, code, dryRun: FailIfNotIncremental) && FailIfNotIncremental)
-        {
-            Log.LogError(null, ErrorCodes.NotUpToDate, null, ProjectFile, 0, 0, 0, 0, "The metric gate tests are out of date and would be regenerated.");
-            return false;
-        }
-        return true;
+        return WriteTests(GateCode.Generate(RootNamespace, gates), datasets, "metric gate");
     }
 }
