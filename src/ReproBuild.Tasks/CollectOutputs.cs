@@ -2,16 +2,21 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ReproBuild.Protocol;
+using ReproBuild.Tasks.NoOp;
 
 namespace ReproBuild.Tasks;
 
 /// <summary>
 /// Turns what training left in obj/ into build items: the files to copy to <c>$(OutDir)models/</c>, the
 /// resources to embed under their fixed logical names, and the <c>AssemblyMetadata</c> stamps. It only reads
-/// small JSON files, so it also runs in design-time builds and when another project asks for our output items.
+/// small JSON files, so it also runs in design-time builds and when another project asks for our output items; when
+/// none of them changed since it last ran (an <see cref="InputStamp"/>), it returns what it returned then.
 /// </summary>
 public sealed class CollectOutputs : ReproBuildTask
 {
+    /// <summary>Under <see cref="IntermediateDirectory"/>: what this step read and returned, so an unchanged build skips it.</summary>
+    internal const string StampFile = "outputs.stamp";
+
     /// <summary>The project's <c>Model</c> items.</summary>
     public ITaskItem[] Models { get; set; } = [];
 
@@ -43,6 +48,23 @@ public sealed class CollectOutputs : ReproBuildTask
         var layout = new IntermediateLayout(IntermediateDirectory);
         // Item problems are reported by the pipeline's own checks; design-time builds must not report them at all.
         var datasets = Datasets.Select(item => DatasetItem.Parse(item, ItemProblems.Silent)).OfType<DatasetItem>().ToList();
+
+        // What this step reads: each model's folder, each dataset's summary and schema. Stamped before reading, so a
+        // file written meanwhile makes the stamp stale rather than vouching for content this step did not see.
+        var stampFile = Path.Combine(IntermediateDirectory, StampFile);
+        var key = InputStamp.KeyOf([DefaultVersion], Models, Datasets);
+        if (InputStamp.Holds(stampFile, key, out var stamp))
+        {
+            OutputFiles = StampedItems.Read(stamp!.Payload, nameof(OutputFiles));
+            EmbeddedResources = StampedItems.Read(stamp.Payload, nameof(EmbeddedResources));
+            AssemblyMetadata = StampedItems.Read(stamp.Payload, nameof(AssemblyMetadata));
+            return true;
+        }
+        var read = InputStamp.Of(key, [
+            .. Models.SelectMany(item => InputStamp.FolderAndContents(layout.ModelOutputDirectory(ModelItem.NameOf(item)))),
+            .. datasets.Select(dataset => layout.DatasetSummaryFile(dataset.Name)),
+            .. datasets.Where(dataset => dataset.SchemaFile is not null).Select(dataset => dataset.SchemaFile!)]);
+
         var schemas = datasets
             .Where(dataset => dataset.SchemaFile is not null && string.IsNullOrEmpty(dataset.SchemaResource))
             .GroupBy(dataset => dataset.Name, StringComparer.Ordinal)
@@ -110,6 +132,10 @@ public sealed class CollectOutputs : ReproBuildTask
             attribute.SetMetadata("_Parameter2", stamp.Value);
             return (ITaskItem)attribute;
         }).ToArray();
+        new InputStamp(read.Key, read.Files, [
+            .. StampedItems.Lines(nameof(OutputFiles), OutputFiles),
+            .. StampedItems.Lines(nameof(EmbeddedResources), EmbeddedResources),
+            .. StampedItems.Lines(nameof(AssemblyMetadata), AssemblyMetadata)]).Write(stampFile);
         return true;
     }
 

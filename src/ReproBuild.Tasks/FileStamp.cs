@@ -7,6 +7,9 @@ namespace ReproBuild.Tasks;
 /// </summary>
 internal readonly record struct FileStamp(long Size, long Ticks)
 {
+    /// <summary>The stamp as stamp files record it: <c>size:ticks</c>.</summary>
+    public string Text => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Size}:{Ticks}");
+
     /// <summary>The stamp of the file, or of the file a link leads to; null when there is no such file.</summary>
     public static FileStamp? Of(string path)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using ReproBuild.Protocol;
 using ReproBuild.Tasks.Code;
+using ReproBuild.Tasks.NoOp;
 
 namespace ReproBuild.Tasks;
 
@@ -8,10 +9,14 @@ namespace ReproBuild.Tasks;
 /// Writes the typed prediction API of the project's models (<see cref="TypedApiCode"/>) before the compiler runs. It
 /// reads only what training left in obj/ — each model's result and inputs, its dataset's summary — so it also runs in
 /// design-time builds, where the IDE sees the classes as soon as a build has trained the models. A model that has not
-/// been trained yet has no API until it is. The file is rewritten only when its text changes.
+/// been trained yet has no API until it is. The file is rewritten only when its text changes, and nothing is read when
+/// none of those files changed since the last time (an <see cref="InputStamp"/>).
 /// </summary>
 public sealed class GenerateTypedApi : ReproBuildTask
 {
+    /// <summary>Under <see cref="IntermediateDirectory"/>: what this step read and wrote, so an unchanged build skips it.</summary>
+    internal const string StampFile = "typed-api.stamp";
+
     /// <summary>The project's <c>Model</c> items.</summary>
     public ITaskItem[] Models { get; set; } = [];
 
@@ -34,6 +39,18 @@ public sealed class GenerateTypedApi : ReproBuildTask
     private protected override bool Run()
     {
         var layout = new IntermediateLayout(IntermediateDirectory);
+        // What this step reads (each model's folder and inputs, the dataset summaries) and writes, stamped before reading.
+        var stampFile = Path.Combine(IntermediateDirectory, StampFile);
+        var key = InputStamp.KeyOf([DefaultVersion, Namespace, OutputFile], Models);
+        if (InputStamp.Holds(stampFile, key, out _))
+        {
+            return true;
+        }
+        var read = InputStamp.Of(key, [
+            .. Models.SelectMany(item => InputStamp.FolderAndContents(layout.ModelOutputDirectory(ModelItem.NameOf(item)))),
+            .. Models.Select(item => layout.ModelInputsFile(ModelItem.NameOf(item))),
+            Path.GetDirectoryName(layout.DatasetSummaryFile("_"))!,
+            .. InputStamp.FolderAndContents(Path.GetDirectoryName(layout.DatasetSummaryFile("_"))!).Where(f => f.EndsWith(".json", StringComparison.Ordinal))]);
         var models = new List<TypedApiModel>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in Models)
@@ -57,6 +74,8 @@ public sealed class GenerateTypedApi : ReproBuildTask
             models.Add(new TypedApiModel(name, ModelItem.ReadStamping(item, DefaultVersion).Version, result, inputs, label?.Type == ColumnSummary.Number));
         }
         AtomicFile.WriteAllTextIfChanged(OutputFile, TypedApiCode.Generate(CSharpText.Namespace(Namespace), models));
+        // The written file is part of the stamp too: deleted or edited, it is written again.
+        new InputStamp(read.Key, [.. read.Files, (OutputFile, InputStamp.StampOf(OutputFile))]).Write(stampFile);
         return true;
     }
 }

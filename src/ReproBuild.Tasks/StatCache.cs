@@ -69,6 +69,9 @@ internal sealed class StatCache
         return results;
     }
 
+    /// <summary>The size and time at which the file's recorded hash was taken; null when none is recorded.</summary>
+    public FileStamp? Recorded(string path) => _entries.TryGetValue(path, out var entry) ? new FileStamp(entry.Size, entry.Ticks) : null;
+
     public void SaveIfChanged()
     {
         if (!_changed)
