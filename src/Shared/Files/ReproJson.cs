@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace ReproBuild;
 
@@ -9,11 +8,10 @@ namespace ReproBuild;
 /// The one JSON dialect of every file ReproBuild writes: camelCase, indented, LF line endings and a final
 /// newline, properties in declaration order and dictionaries sorted by the writer, so equal content gives equal bytes.
 /// </summary>
-internal static partial class ReproJson
+internal static class ReproJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
-        TypeInfoResolver = Resolver(),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DictionaryKeyPolicy = null,
         WriteIndented = true,
@@ -23,20 +21,6 @@ internal static partial class ReproJson
         // These files are read by people and diffed in reviews, never embedded in HTML: keep quotes and '+' as they are.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    /// <summary>
-    /// An assembly that declares its own source-generated contract for these files (the MSBuild tasks, which run in a
-    /// fresh process on every build) uses it first: no reflection and no code emitted at run time. Any other type,
-    /// and every type in an assembly that declares none, goes through reflection, to the same bytes.
-    /// </summary>
-    private static IJsonTypeInfoResolver Resolver()
-    {
-        IJsonTypeInfoResolver? generated = null;
-        GeneratedContract(ref generated);
-        return generated is null ? new DefaultJsonTypeInfoResolver() : JsonTypeInfoResolver.Combine(generated, new DefaultJsonTypeInfoResolver());
-    }
-
-    static partial void GeneratedContract(ref IJsonTypeInfoResolver? resolver);
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";
 
