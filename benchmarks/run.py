@@ -37,8 +37,8 @@ SIZES = {
     # (files, MiB each) for the no-op and change-detection datasets: 100 x 50 MiB = 5.24 GB.
     "text": (10, 2) if QUICK else (100, 50),
     "train": [5_000, 20_000] if QUICK else [50_000, 500_000],
-    # (models, projects): one model a project up to 10; the 100 models are 10 projects of 10 models each.
-    "scale": [(1, 1), (3, 3), (6, 3)] if QUICK else [(1, 1), (10, 10), (100, 10)],
+    # N datasets and N models in one project, tiny files: how the no-op and the restoring build grow with N.
+    "scale": [5, 10, 20] if QUICK else [10, 100, 1000],
     "validation_mib": 16 if QUICK else 64,
 }
 # The model of the fresh-clone benchmark must take at least 30 s to train: 550 trees took 29 s and 750 took 33 s on a
@@ -52,6 +52,8 @@ def say(message):
 
 def env_for(**extra):
     env = dict(os.environ)
+    # Node reuse off unless a measurement turns it on (MSBUILDDISABLENODEREUSE=0): every build starts fresh MSBuild
+    # processes, as in CI; with it on, a developer's machine keeps worker nodes between builds.
     env.update({"DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1", "MSBUILDDISABLENODEREUSE": "1",
                 "DOTNET_SKIP_FIRST_TIME_EXPERIENCE": "1"})
     env.update({k: str(v) for k, v in extra.items()})
@@ -226,11 +228,16 @@ class Bench:
 """)
         write(os.path.join(os.path.dirname(path), "Class1.cs"), "namespace Bench;\n\npublic static class Class1\n{\n    public static int Answer => 42;\n}\n")
 
-    def build(self, project, *extra, cache=None, cores=None):
+    def build(self, project, *extra, cache=None, cores=None, node_reuse=False):
         command = ["dotnet", "build", project, "-c", "Release", "-nologo", "-clp:PerformanceSummary", *extra]
         if cores:
             command = ["taskset", "-c", cores] + command
-        return run(command, env=env_for(REPROBUILD_CACHE=cache or self.fresh_cache()))
+        return run(command, env=env_for(REPROBUILD_CACHE=cache or self.fresh_cache(), MSBUILDDISABLENODEREUSE="0" if node_reuse else "1"))
+
+    @staticmethod
+    def shut_down_reused_nodes():
+        """The MSBuild nodes that builds with node reuse left waiting: no process outlives the run."""
+        run(["dotnet", "build-server", "shutdown", "--msbuild"], check=False)
 
     # ----- 1 and 2: no-op build, cold change detection -----------------------------------------------------------
     def noop(self):
@@ -259,30 +266,47 @@ class Bench:
             if key == "with":
                 first_tasks = task_times(out)
 
-        say(f"no-op: {ROUNDS + 2} rounds of dotnet build: with ReproBuild, with ReproBuild.Runtime only, without either")
-        noop = {f"{key}{suffix}": [] for key in projects for suffix in ["", "_no_restore"]}
+        say(f"no-op: {ROUNDS + 2} rounds of dotnet build: with ReproBuild, with ReproBuild.Runtime only, without either;"
+            " with and without --no-restore; node reuse off and on")
+        suffixes = ["", "_no_restore", "_reuse", "_no_restore_reuse"]
+        noop = {f"{key}{suffix}": [] for key in projects for suffix in suffixes}
         tasks = []
+        tasks_reuse = []
         targets = {key: [] for key in projects}
-        for round_ in range(ROUNDS + 2):
-            wait_quiet(f"no-op {round_}")
-            for key in ["with", "without", "runtime"]:
-                s, out = self.build(projects[key], cache=cache)
-                noop[key].append(s)
-                if key == "with":
-                    tasks.append(task_times(out))
-            for key in ["with", "without", "runtime"]:
-                s, out = self.build(projects[key], "--no-restore", cache=cache)
-                noop[key + "_no_restore"].append(s)
-                targets[key].append(target_times(out))
+        try:
+            for round_ in range(ROUNDS + 2):
+                wait_quiet(f"no-op {round_}")
+                for key in ["with", "without", "runtime"]:
+                    s, out = self.build(projects[key], cache=cache)
+                    noop[key].append(s)
+                    if key == "with":
+                        tasks.append(task_times(out))
+                for key in ["with", "without", "runtime"]:
+                    s, out = self.build(projects[key], "--no-restore", cache=cache)
+                    noop[key + "_no_restore"].append(s)
+                    targets[key].append(target_times(out))
+                # Node reuse on, as on a developer's machine: the first round also starts the nodes the later ones reuse.
+                for key in ["with", "without", "runtime"]:
+                    s, out = self.build(projects[key], cache=cache, node_reuse=True)
+                    noop[key + "_reuse"].append(s)
+                    if key == "with":
+                        tasks_reuse.append(task_times(out))
+                for key in ["with", "without", "runtime"]:
+                    s, _ = self.build(projects[key], "--no-restore", cache=cache, node_reuse=True)
+                    noop[key + "_no_restore_reuse"].append(s)
+        finally:
+            self.shut_down_reused_nodes()
         ran = sorted(set(name for t in tasks for name in t if name in self.tasks))
         rb_task_seconds = {name: median([t.get(name, 0.0) for t in tasks]) for name in ran}
+        ran_reuse = sorted(set(name for t in tasks_reuse for name in t if name in self.tasks))
+        rb_task_seconds_reuse = {name: median([t.get(name, 0.0) for t in tasks_reuse]) for name in ran_reuse}
         # Per target, the median over the rounds (--no-restore builds), for a breakdown of the difference.
         target_medians = {key: {name: median([t.get(name, 0.0) for t in runs]) for name in set(n for t in runs for n in t)}
                           for key, runs in targets.items()}
         return {
             "files": len(files), "bytes": total, "first": first,
             "first_without": first["without"], "first_with": first["with"], "first_tasks": first_tasks,
-            "noop": noop, "noop_tasks": rb_task_seconds, "targets": target_medians,
+            "noop": noop, "noop_tasks": rb_task_seconds, "noop_tasks_reuse": rb_task_seconds_reuse, "targets": target_medians,
         }
 
     def hashing(self):
@@ -523,45 +547,89 @@ class Bench:
 
     # ----- 6: scale ---------------------------------------------------------------------------------------------
     def scale(self):
-        """N models in one solution, grouped SCALE_PER_PROJECT to a project at most; each model has its own dataset."""
+        """N tiny datasets and N models in one project: the no-op build and a build that restores every model from the
+        local cache, against the same project without ReproBuild, for each N."""
         out = {}
-        csv = self.train_csv(200)
-        for count, projects in SIZES["scale"]:
+        rows = open(self.train_csv(200)).read().splitlines()[:41]  # 40 rows: what the models read does not matter here
+        for count in SIZES["scale"]:
             folder = os.path.join(self.work, "scale", f"N{count}")
             shutil.rmtree(folder, ignore_errors=True)
-            entries = []
-            per = -(-count // projects)
-            for p in range(projects):
-                name = f"P{p:02d}"
-                items = []
-                for i in range(p * per, min(count, (p + 1) * per)):
-                    os.makedirs(os.path.join(folder, name, "data"), exist_ok=True)
-                    shutil.copy(csv, os.path.join(folder, name, "data", f"m{i:03d}.csv"))
-                    items.append(f'    <Dataset Include="data/m{i:03d}.csv" Name="d{i:03d}" />\n'
-                                 f'    <Model Include="M{i:03d}" Dataset="d{i:03d}" Task="BinaryClassification" LabelColumn="label" '
-                                 f'Trainer="FastTree" Seed="{42 + i}" Parameters="NumberOfTrees=10;NumberOfLeaves=4;MinimumExampleCountPerLeaf=2" />')
-                self.project(os.path.join(folder, name, f"{name}.csproj"), "\n".join(items))
-                entries.append(f'  <Project Path="{name}/{name}.csproj" />')
-            solution = os.path.join(folder, f"Scale{count}.slnx")
-            write(solution, "<Solution>\n" + "\n".join(entries) + "\n</Solution>\n")
-            say(f"scale: {count} model(s) in {projects} project(s), restore, then dotnet build -m (trains), then again (no-op)")
-            restore, _ = run(["dotnet", "restore", solution], env=env_for())
+            items = []
+            for i in range(count):
+                write(os.path.join(folder, "data", f"d{i:04d}.csv"), "\n".join(rows) + "\n")
+                items.append(f'    <Dataset Include="data/d{i:04d}.csv" Name="d{i:04d}" />\n'
+                             f'    <Model Include="M{i:04d}" Dataset="d{i:04d}" Task="BinaryClassification" LabelColumn="label" '
+                             f'Trainer="LbfgsLogisticRegression" Seed="{i}" TestFraction="0.25" Parameters="MaximumNumberOfIterations=10" />')
+            with_rb = os.path.join(folder, "with", "Scale.csproj")
+            without = os.path.join(folder, "without", "Scale.csproj")
+            self.project(with_rb, "\n".join(i.replace('Include="data/', 'Include="../data/') for i in items))
+            self.project(without, "\n".join(i.replace('Include="data/', 'Include="../data/') for i in items), reprobuild=False)
             cache = self.fresh_cache()
-            wait_quiet(f"scale {count}")
-            build, o = run(["dotnet", "build", solution, "-m", "-c", "Release", "-nologo", "--no-restore", "-clp:PerformanceSummary"],
-                           env=env_for(REPROBUILD_CACHE=cache))
-            trained = o.count("ReproBuild: trained")
-            tasks = {k: v for k, v in task_times(o).items() if k in self.tasks or k == "Csc"}
-            noop, _ = run(["dotnet", "build", solution, "-m", "-c", "Release", "-nologo", "--no-restore"], env=env_for(REPROBUILD_CACHE=cache))
-            # The same solution without ReproBuild's work: ReproBuild disabled, compile only (obj cleaned first).
-            for obj in glob.glob(os.path.join(folder, "*", "obj", "Release")) + glob.glob(os.path.join(folder, "*", "bin")):
-                shutil.rmtree(obj, ignore_errors=True)
-            wait_quiet(f"scale {count} plain")
-            plain, _ = run(["dotnet", "build", solution, "-m", "-c", "Release", "-nologo", "--no-restore", "-p:ReproBuildEnabled=false"], env=env_for(REPROBUILD_CACHE=cache))
-            out[str(count)] = {"projects": projects, "restore": restore, "build": build, "trained": trained, "noop": noop,
-                               "plain": plain, "tasks": tasks}
+            say(f"scale: {count} datasets and {count} models: restore, train once, then no-op and restore-from-cache rounds")
+            for project in [with_rb, without]:
+                run(["dotnet", "restore", project], env=env_for())
+            trained, o = self.build(with_rb, "--no-restore", cache=cache)
+            self.build(without, "--no-restore", cache=cache)
+            first_tasks = {k: v for k, v in task_times(o).items() if k in self.tasks or k == "Csc"}
+            r = {"trained": o.count("ReproBuild: trained"), "first": trained, "first_tasks": first_tasks,
+                 "noop": [], "noop_plain": [], "noop_tasks": [], "restore": [], "restore_plain": [], "restore_tasks": [], "restored": []}
+            # The second build writes the no-op stamp (the first trained); measured rounds start after it.
+            self.build(with_rb, "--no-restore", cache=cache)
+            for round_ in range(ROUNDS):
+                wait_quiet(f"scale {count} no-op {round_}")
+                s, o = self.build(with_rb, "--no-restore", cache=cache)
+                r["noop"].append(s)
+                r["noop_tasks"].append({k: v for k, v in task_times(o).items() if k in self.tasks})
+                s, _ = self.build(without, "--no-restore", cache=cache)
+                r["noop_plain"].append(s)
+            for round_ in range(CACHE_ROUNDS):
+                # As a fresh clone with a warm local cache: no obj/ or bin/, every model restored from the cache. The
+                # project without ReproBuild compiles from the same clean state.
+                for project in [with_rb, without]:
+                    for sub in ["bin", os.path.join("obj", "Release")]:
+                        shutil.rmtree(os.path.join(os.path.dirname(project), sub), ignore_errors=True)
+                wait_quiet(f"scale {count} restore {round_}")
+                s, o = self.build(with_rb, "--no-restore", cache=cache)
+                r["restore"].append(s)
+                r["restored"].append(o.count("ReproBuild: restored "))
+                r["restore_tasks"].append({k: v for k, v in task_times(o).items() if k in self.tasks or k == "Csc"})
+                s, o = self.build(without, "--no-restore", cache=cache)
+                r["restore_plain"].append(s)
+                r["restore_plain_csc"] = task_times(o).get("Csc", 0.0)
+            out[str(count)] = r
+            shutil.rmtree(folder, ignore_errors=True)
         return out
 
+    # ----- 6b: time to the first model ---------------------------------------------------------------------------
+    def first_model(self):
+        """The README's main command on a fresh clone of this repository, with an empty model cache: restore and compile
+        measured first, apart; then `dotnet run --project samples/Cancer.Predict`, timed to the first model file under
+        obj/ and to its end."""
+        clone = os.path.join(self.work, "first-model")
+        shutil.rmtree(clone, ignore_errors=True)
+        run(["git", "clone", "-q", "--no-hardlinks", REPO, clone])
+        env = env_for(REPROBUILD_CACHE=self.fresh_cache())
+        restore, _ = run(["dotnet", "restore", "samples/Cancer.Predict"], cwd=clone, env=env)
+        compile_only, _ = run(["dotnet", "build", "samples/Cancer.Predict", "--no-restore", "-p:ReproBuildEnabled=false"], cwd=clone, env=env)
+        wait_quiet("first model")
+        started = time.perf_counter()
+        process = subprocess.Popen(["dotnet", "run", "--project", "samples/Cancer.Predict", "--no-restore"], cwd=clone, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        first = None
+        while process.poll() is None:
+            if first is None and glob.glob(os.path.join(clone, "samples", "*", "obj", "*", "*", "reprobuild", "models", "*", "model.zip")):
+                first = time.perf_counter() - started
+            time.sleep(0.02)
+        total = time.perf_counter() - started
+        output = process.stdout.read()
+        if process.returncode != 0:
+            say(f"dotnet run failed ({process.returncode}):\n{output[-4000:]}")
+            raise SystemExit(1)
+        models = sorted(os.path.basename(os.path.dirname(f)) for f in glob.glob(
+            os.path.join(clone, "samples", "*", "obj", "*", "*", "reprobuild", "models", "*", "model.zip")))
+        shutil.rmtree(clone, ignore_errors=True)
+        return {"restore": restore, "compile": compile_only, "first_model": first, "total": total,
+                "printed": output.count("\n"), "trained": models}
 
     # ----- 7: serving -----------------------------------------------------------------------------------------------
     def serving(self):
@@ -601,7 +669,8 @@ def main():
             results["setup_steps"] = bench.setup_steps
             results["stage_seconds"] = {}
             for key, stage in [("noop", bench.noop), ("hashing", bench.hashing), ("training", bench.training), ("cache", bench.cache),
-                               ("scale", bench.scale), ("validation", bench.validation), ("serving", bench.serving)]:
+                               ("scale", bench.scale), ("first_model", bench.first_model), ("validation", bench.validation),
+                               ("serving", bench.serving)]:
                 began, waited_before = time.time(), waited_so_far()
                 results[key] = stage()
                 waited = waited_so_far() - waited_before + sum(c[4] for c in results[key].get("conditions", []) if key == "validation")

@@ -46,6 +46,33 @@ public sealed class IncrementalBuildTests
     }
 
     [TestMethod]
+    public void AfterANoOpBuildOneStepDecidesAndEveryChangeIsStillSeen()
+    {
+        var project = UserProject.Create(Items());
+        project.WriteFile("data/customers.csv", TestData.Binary());
+        project.Build().ShouldSucceed();
+        project.Build("--no-restore").ShouldSucceed();
+        Assert.IsTrue(File.Exists(Path.Combine(project.IntermediateDirectory(), "pipeline.stamp")), "A build in which nothing happened leaves the pipeline stamp.");
+
+        var noOp = project.Build("--no-restore", "-clp:PerformanceSummary").ShouldSucceed().Output;
+        StringAssert.Contains(noOp, "CheckPipelineStamp");
+        foreach (var step in new[] { "HashDatasets", "ComputeModelFingerprints", "WriteLockFile", "StoreModels" })
+        {
+            Assert.IsFalse(noOp.Contains(step, StringComparison.Ordinal), $"{step} ran in a build after a no-op build:\n{noOp}");
+        }
+        project.Build("--no-restore", "-question").ShouldSucceed();
+
+        project.WriteProject(Items(seed: 2));
+        StringAssert.Contains(project.Build("--no-restore").ShouldSucceed().Output, Trained);
+        project.Build("--no-restore").ShouldSucceed();
+
+        Directory.Delete(Path.Combine(project.IntermediateDirectory(), "models", "Churn"), recursive: true);
+        var restored = project.Build("--no-restore").ShouldSucceed().Output;
+        StringAssert.Contains(restored, "ReproBuild: restored Churn");
+        Assert.IsTrue(File.Exists(project.Output("models/Churn.zip")));
+    }
+
+    [TestMethod]
     public void TouchingADatasetDoesNotRetrainButChangingItDoes()
     {
         var project = UserProject.Create(Items());

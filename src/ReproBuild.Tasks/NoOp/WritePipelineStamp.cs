@@ -87,6 +87,8 @@ public sealed class WritePipelineStamp : ReproBuildTask, IIncrementalTask
         yield return LockFile;
         yield return Path.Combine(IntermediateDirectory, LastBuild.FileName);
         var layout = new IntermediateLayout(IntermediateDirectory);
+        // Deleted (verify mode does, and so may a user who wants every file hashed again), the stat cache must be rebuilt.
+        yield return layout.StatCacheFile;
         foreach (var dataset in HashedDatasets.Select(HashedDataset.From))
         {
             yield return dataset.DataFile;
