@@ -56,6 +56,7 @@ public sealed class SweepTests : TempFolderTest
         var experiment = Point("Churn", "numberoftrees=50;Shrinkage=0.5");
 
         Assert.AreEqual("NumberOfTrees=50;NumberOfLeaves=4;Shrinkage=0.5", experiment.ParametersFor("NumberOfTrees=5; NumberOfLeaves=4"));
+        Assert.AreEqual("Broken;Shrinkage=0.5;numberoftrees=50", experiment.ParametersFor("Broken"));
         Assert.AreEqual("Shrinkage=0.5;numberoftrees=50", experiment.ParametersFor(""));
     }
 

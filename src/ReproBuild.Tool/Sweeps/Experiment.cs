@@ -17,14 +17,20 @@ internal sealed record Experiment(string Model, SortedDictionary<string, string>
     /// <summary>The model's own Parameters with the overrides in place, as the Parameters metadata writes them.</summary>
     public string ParametersFor(string modelParameters)
     {
-        var merged = new List<KeyValuePair<string, string>>();
-        foreach (var (name, value, _) in ParameterList.Entries(modelParameters))
+        var merged = new List<string>();
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, value, entry) in ParameterList.Entries(modelParameters))
         {
-            var overridden = Overrides.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-            merged.Add(new(name, overridden is null ? value : Overrides[overridden]));
+            var overridden = name.Length == 0 ? null : Overrides.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+            // An entry the build will reject stays as written, so its error names it as the user wrote it.
+            merged.Add(overridden is null ? entry : $"{name}={Overrides[overridden]}");
+            if (overridden is not null)
+            {
+                replaced.Add(overridden);
+            }
         }
-        merged.AddRange(Overrides.Where(o => !merged.Any(m => string.Equals(m.Key, o.Key, StringComparison.OrdinalIgnoreCase))));
-        return ParameterList.Format(merged);
+        merged.AddRange(Overrides.Where(o => !replaced.Contains(o.Key)).Select(o => $"{o.Key}={o.Value}"));
+        return string.Join(";", merged);
     }
 
     /// <summary>"NumberOfTrees=20 LearningRate=0.1", or "-" when only the seed (or nothing) changes.</summary>

@@ -2,7 +2,7 @@ namespace ReproBuild;
 
 /// <summary>
 /// The <c>Parameters</c> metadata of a Model or a Stage, <c>Name=Value;Name=Value</c>: read by the build (which reports
-/// bad entries at the item) and by <c>reprobuild sweep</c> (which merges a grid's values into a model's).
+/// bad entries at the item) and by <c>reprobuild sweep</c> (which merges a grid's values into a model's, keeping every other entry as written).
 /// </summary>
 internal static class ParameterList
 {
@@ -13,8 +13,4 @@ internal static class ParameterList
             var equals = entry.IndexOf('=', StringComparison.Ordinal);
             return equals < 0 ? ("", "", entry) : (entry[..equals].Trim(), entry[(equals + 1)..].Trim(), entry);
         });
-
-    /// <summary>As the metadata writes them, in the order given.</summary>
-    public static string Format(IEnumerable<KeyValuePair<string, string>> parameters) =>
-        string.Join(";", parameters.Select(p => $"{p.Key}={p.Value}"));
 }
