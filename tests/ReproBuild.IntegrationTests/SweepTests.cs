@@ -114,6 +114,10 @@ public sealed class SweepTests
         var badParameter = Sweep(project, "-p", "NoSuchOption=1").ShouldExitWith(2);
         StringAssert.Contains(badParameter.StandardError, "error RB1005: trainer FastTree has no parameter 'NoSuchOption'");
         badParameter.ShouldHaveNoStackTrace();
+        // The experiment properties by hand, naming a model the project does not have: the build's own error.
+        var byHand = project.Run("msbuild", "-t:BuildOnlySettings;ReproBuildTrain", "-p:ReproBuildExperiment=Fraud-1", "-p:ReproBuildExperimentModel=Fraud").ShouldFail();
+        Assert.IsTrue(byHand.Errors.Any(e => e.Contains("error RB1050: Experiment 'Fraud-1': ReproBuildExperimentModel 'Fraud' is not a Model item of this project (models: Churn)", StringComparison.Ordinal)), byHand.Output);
+        byHand.ShouldHaveNoStackTrace();
 
         var nothingYet = Sweep(project, [.. Grid, "--collect", "--json"]).ShouldExitWith(1);
         Assert.IsTrue(Experiments(nothingYet).All(e => e.Outcome == "missing"), nothingYet.Output);
