@@ -172,16 +172,14 @@ internal sealed record ModelItem(
     internal static SortedDictionary<string, string> ParseParameters(ITaskItem item, string itemType, string model, ItemProblems problems)
     {
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (DatasetItem.Metadata(item, "Parameters") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (key, value, pair) in ParameterList.Entries(DatasetItem.Metadata(item, "Parameters")))
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = equals < 0 ? "" : pair[..equals].Trim();
             if (key.Length == 0)
             {
                 problems.ErrorAtElement(item, itemType, ErrorCodes.InvalidParameterValue, $"{itemType} '{model}' has Parameters entry '{pair}'; write parameters as Name=Value;Name=Value.");
                 continue;
             }
-            if (!parameters.TryAdd(key, pair[(equals + 1)..].Trim()))
+            if (!parameters.TryAdd(key, value))
             {
                 problems.ErrorAtElement(item, itemType, ErrorCodes.InvalidParameterValue, $"{itemType} '{model}' sets parameter '{key}' more than once.");
             }

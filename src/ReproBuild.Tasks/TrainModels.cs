@@ -17,6 +17,9 @@ public sealed class TrainModels : EngineTask
     /// <summary><c>$(OutDir)models/</c>, where copies of the models live.</summary>
     public string OutputModelsDirectory { get; set; } = "";
 
+    /// <summary><c>$(ReproBuildExperiment)</c>: the sweep experiment being built, written into each run record.</summary>
+    public string Experiment { get; set; } = "";
+
     protected override string Command => "train";
 
     private protected override object? CreateRequest()
@@ -40,6 +43,7 @@ public sealed class TrainModels : EngineTask
             {
                 var (line, column) = locator.Find(m.Name);
                 return new ModelJob(m.InputsFile, m.OutputDirectory, m.TrainDataFile, m.TrainSummaryFile, m.TestDataFile, m.TestSummaryFile, line, column, m.PipelineAssembly);
-            }).ToArray());
+            }).ToArray(),
+            Experiment.Length == 0 ? null : Experiment);
     }
 }

@@ -6,6 +6,7 @@ namespace ReproBuild.Engine.Outputs;
 /// One training run in the experiment history under <c>.reprobuild/runs/</c>. Unlike provenance it records the
 /// circumstances (time, duration, machine, commit), because its purpose is to compare runs, not to reproduce them.
 /// </summary>
+/// <param name="Experiment">The experiment id when <c>reprobuild sweep</c> trained it (<c>$(ReproBuildExperiment)</c>); null otherwise.</param>
 internal sealed record RunRecord(
     string Model,
     DateTimeOffset StartedAt,
@@ -24,7 +25,8 @@ internal sealed record RunRecord(
     long TestRows,
     SortedDictionary<string, double?> Metrics,
     string EngineVersion,
-    string MicrosoftMLVersion)
+    string MicrosoftMLVersion,
+    string? Experiment = null)
 {
     public string Write(string runsDirectory)
     {

@@ -111,7 +111,7 @@ internal sealed class ModelTrainer(TrainRequest request, DiagnosticWriter diagno
             inputs.Model, started, Math.Round(clock.Elapsed.TotalSeconds, 3), Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
             GitRevision.Find(Path.GetDirectoryName(request.ProjectFile)!), fingerprint, sha256, inputs.Task, inputs.Trainer, inputs.Parameters, inputs.Seed,
             digests,
-            trainRows, testRows, metrics, inputs.EngineVersion, inputs.MicrosoftMLVersion);
+            trainRows, testRows, metrics, inputs.EngineVersion, inputs.MicrosoftMLVersion, request.Experiment);
         // The run record before the outputs: a run whose record could not be written leaves no model that looks current.
         record.Write(request.RunsDirectory);
         // A run overtaken by newer inputs (an edit and a new build while this one trained) publishes nothing.

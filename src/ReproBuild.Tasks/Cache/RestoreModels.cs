@@ -23,6 +23,9 @@ public sealed class RestoreModels : CacheTask
     /// <summary>The deal of a sharded build, as <see cref="AssignShard"/> made it.</summary>
     public ITaskItem[] ShardAssignments { get; set; } = [];
 
+    /// <summary><c>$(ReproBuildRestoreOnly)</c>: a model no cache has is skipped, never trained (<c>reprobuild sweep --collect</c>).</summary>
+    public bool RestoreOnly { get; set; }
+
     /// <summary>The models no cache had: they must be trained.</summary>
     [Output]
     public ITaskItem[] ModelsToTrain { get; private set; } = [];
@@ -31,7 +34,7 @@ public sealed class RestoreModels : CacheTask
     [Output]
     public ITaskItem[] RestoredModels { get; private set; } = [];
 
-    /// <summary>A sharded build's models that no cache had and another shard trains: left without outputs.</summary>
+    /// <summary>Models no cache had that this build does not train (another shard's, or a restore-only build): left without outputs.</summary>
     [Output]
     public ITaskItem[] SkippedModels { get; private set; } = [];
 
@@ -52,7 +55,7 @@ public sealed class RestoreModels : CacheTask
             var model = FingerprintedModel.From(item);
             if (cache.Restore(model.Name, model.Fingerprint, model.OutputDirectory, Cancellation) is not { } restored)
             {
-                if (shard is null || shard.Owns(ShardPlan.ModelKind, model.Name))
+                if (!RestoreOnly && (shard is null || shard.Owns(ShardPlan.ModelKind, model.Name)))
                 {
                     toTrain.Add(item);
                     continue;
@@ -60,7 +63,9 @@ public sealed class RestoreModels : CacheTask
                 // Nothing of an earlier build may pass for this model's: the assembly must not embed it as current.
                 ModelOutputFolder.Clear(model.OutputDirectory);
                 ModelOutputs.DeleteCopies(model.Name, OutputModelsDirectory);
-                Log.LogMessage(MessageImportance.High, shard.SkipMessage(ShardPlan.ModelKind, model.Name));
+                Log.LogMessage(MessageImportance.High, RestoreOnly
+                    ? $"ReproBuild: {model.Name} is in no cache (fingerprint {model.Fingerprint[..12]}); skipped, restore only"
+                    : shard!.SkipMessage(ShardPlan.ModelKind, model.Name));
                 skipped.Add(item);
                 continue;
             }

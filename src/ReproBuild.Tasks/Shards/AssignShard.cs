@@ -26,7 +26,7 @@ public sealed class AssignShard : ReproBuildTask
 
     private protected override bool Run()
     {
-        if (Shards.Shard.Parse(Shard, out var problem) is not { } shard)
+        if (global::ReproBuild.Shard.Parse(Shard, out var problem) is not { } shard)
         {
             Log.LogError(null, ErrorCodes.InvalidShard, null, ProjectFile, 0, 0, 0, 0, problem);
             return false;
@@ -34,15 +34,15 @@ public sealed class AssignShard : ReproBuildTask
         var items = Models.Select(m => (Kind: ShardPlan.ModelKind, Name: ModelItem.NameOf(m)))
             .Concat(Stages.Select(s => (Kind: ShardPlan.StageKind, Name: ItemNames.Normalize(s.ItemSpec))))
             .ToList();
-        var owners = shard.Deal(items.Select(i => Shards.Shard.Key(i.Kind, i.Name)));
+        var owners = shard.Deal(items.Select(i => global::ReproBuild.Shard.Key(i.Kind, i.Name)));
         Assignments = [.. items.Select(i =>
         {
             var item = new TaskItem(i.Name);
             item.SetMetadata("Kind", i.Kind);
-            item.SetMetadata("Shard", owners[Shards.Shard.Key(i.Kind, i.Name)].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            item.SetMetadata("Shard", owners[global::ReproBuild.Shard.Key(i.Kind, i.Name)].ToString(System.Globalization.CultureInfo.InvariantCulture));
             return (ITaskItem)item;
         })];
-        var own = items.Count(i => owners[Shards.Shard.Key(i.Kind, i.Name)] == shard.Index);
+        var own = items.Count(i => owners[global::ReproBuild.Shard.Key(i.Kind, i.Name)] == shard.Index);
         Log.LogMessage(MessageImportance.High, $"ReproBuild: shard {shard} — {own} of {items.Count} models and stages are this shard's; the rest is restored from the cache or skipped.");
         return true;
     }

@@ -21,7 +21,7 @@ internal static class ToolCommandLine
     public static RootCommand Create()
     {
         var common = new CommonOptions();
-        var root = new RootCommand("reprobuild: what a ReproBuild build would redo and why, the experiment history, diffs between experiments, model verification, data drift, an HTML report and the pipeline as a graph.");
+        var root = new RootCommand("reprobuild: what a ReproBuild build would redo and why, the experiment history, diffs between experiments, model verification, data drift, an HTML report, the pipeline as a graph and hyperparameter sweeps.");
         root.Options.Add(common.Verbosity);
         root.Subcommands.Add(StatusCommand.Create(common));
         root.Subcommands.Add(RunsCommand.Create(common));
@@ -31,6 +31,7 @@ internal static class ToolCommandLine
         root.Subcommands.Add(DagCommand.Create(common));
         root.Subcommands.Add(DriftCommand.Create(common));
         root.Subcommands.Add(SummaryCommand.Create(common));
+        root.Subcommands.Add(SweepCommand.Create(common));
         return root;
     }
 }

@@ -125,7 +125,8 @@ internal static class RunsCommand
             {
                 var cells = new List<string>
                 {
-                    run.Reference,
+                    // A sweep's experiment (reprobuild sweep) is named beside the run it trained.
+                    run.Experiment is null ? run.Reference : $"{run.Reference} ({run.Experiment})",
                     run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                     run.Trainer,
                     Parameters(run),

@@ -36,6 +36,9 @@ internal sealed class BuildMessages(bool keepMessages) : ILogger
     {
     }
 
+    /// <summary>An error MSBuild did not log: a failed build's exception.</summary>
+    public void Add(string error) => _errors.Add(error);
+
     private static string Format(string? file, int line, int column, string kind, string? code, string? message)
     {
         var location = string.IsNullOrEmpty(file) ? "" : line > 0 ? $"{file}({line},{column}): " : $"{file} : ";

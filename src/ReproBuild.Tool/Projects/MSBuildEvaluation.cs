@@ -12,6 +12,8 @@ internal sealed class MSBuildEvaluation : IDisposable
 {
     private const string StatusTarget = "ReproBuildStatus";
     private const string PipelineTarget = "ReproBuildGetPipeline";
+    private const string PublicTrainTarget = "ReproBuildTrain";
+    private const string ExperimentTarget = "_ReproBuildApplyExperiment";
     private readonly ProjectCollection _collection;
     private readonly ProjectInstance _instance;
 
@@ -46,7 +48,9 @@ internal sealed class MSBuildEvaluation : IDisposable
         }
         LockFile = Path.GetFullPath(LockFile, Path.GetDirectoryName(projectFile)!);
         // As _ReproBuildComputePaths computes it in a build of the same configuration and framework.
-        IntermediateDirectory = Path.Combine(Path.GetFullPath(_instance.GetPropertyValue("IntermediateOutputPath"), Path.GetDirectoryName(projectFile)!), "reprobuild");
+        // The SDK writes it with '\' (obj\Debug/net10.0/); MSBuild's tasks accept either, the file system here does not.
+        var intermediateOutputPath = _instance.GetPropertyValue("IntermediateOutputPath").Replace('\\', Path.DirectorySeparatorChar);
+        IntermediateDirectory = Path.Combine(Path.GetFullPath(intermediateOutputPath, Path.GetDirectoryName(projectFile)!), "reprobuild");
         RunsDirectory = Path.GetFullPath(RunsDirectory, Path.GetDirectoryName(projectFile)!);
     }
 
@@ -66,6 +70,41 @@ internal sealed class MSBuildEvaluation : IDisposable
             item.Get("Kind"), item.Name, item.Get("Stale") == "true", item.Get("Reasons").Split('\n', StringSplitOptions.RemoveEmptyEntries), item.Metadata)).ToArray();
 
     public IReadOnlyList<TargetItem> RunPipelineTarget(ConsoleOutput output) => RunTarget(PipelineTarget, "describe", output);
+
+    /// <summary>The project's <c>Model</c> items as MSBuild evaluates them: name and metadata (Parameters, Seed, Trainer, …).</summary>
+    public IReadOnlyList<TargetItem> Models() =>
+        _instance.GetItems("Model")
+            .Select(item => new TargetItem(item.EvaluatedInclude, item.MetadataNames.ToDictionary(name => name, item.GetMetadataValue, StringComparer.Ordinal)))
+            .ToArray();
+
+    /// <summary>
+    /// Runs the pipeline (<c>ReproBuildTrain</c>, nothing compiled) in this process, with <paramref name="properties"/> added
+    /// to the global properties — an experiment of <c>reprobuild sweep</c>. The errors MSBuild reported, empty when it succeeded.
+    /// </summary>
+    public IReadOnlyList<string> RunPipeline(IReadOnlyDictionary<string, string> properties, ConsoleOutput output)
+    {
+        if (!_instance.Targets.ContainsKey(ExperimentTarget))
+        {
+            throw new ToolError($"{ProjectFile} uses a ReproBuild package without experiment builds (they came with the reprobuild tool's sweep command); update its ReproBuild package reference to this tool's version, then run 'dotnet restore'.");
+        }
+        var global = new Dictionary<string, string>(_instance.GlobalProperties, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in properties)
+        {
+            global[name] = value;
+        }
+        ProjectInstance instance;
+        try
+        {
+            instance = ProjectInstance.FromFile(ProjectFile, new Microsoft.Build.Definition.ProjectOptions { GlobalProperties = global, ProjectCollection = _collection });
+        }
+        catch (InvalidProjectFileException e)
+        {
+            return [$"MSBuild could not evaluate the project: {e.Message}"];
+        }
+        // BuildOnlySettings is how the SDK's Build target says "a real build, not a design-time one"; ReproBuildTrain runs only then.
+        var (_, messages) = Build(instance, ["BuildOnlySettings", PublicTrainTarget], output);
+        return messages.Errors;
+    }
 
     /// <summary>The project's <c>MetricGate</c> items and the projects it references, as MSBuild evaluates it (a test project needs no ReproBuild import).</summary>
     public static (IReadOnlyList<TargetItem> Gates, IReadOnlyList<string> References) ReadGateProject(string projectFile, ProjectOptions options)
@@ -111,22 +150,7 @@ internal sealed class MSBuildEvaluation : IDisposable
         {
             throw new ToolError($"{ProjectFile} sets ReproBuildEnabled to '{_instance.GetPropertyValue("ReproBuildEnabled")}', so its build does nothing ReproBuild could report on.");
         }
-        var messages = new BuildMessages(keepMessages: output.Verbosity >= Verbosity.Diagnostic);
-        var parameters = new BuildParameters(_collection)
-        {
-            Loggers = [messages],
-            EnableNodeReuse = false,
-            MaxNodeCount = 1,
-        };
-        var result = BuildManager.DefaultBuildManager.Build(parameters, new BuildRequestData(_instance, [targetName]));
-        foreach (var message in messages.Messages)
-        {
-            output.Detail(message);
-        }
-        foreach (var warning in messages.Warnings)
-        {
-            output.Warning(warning);
-        }
+        var (result, messages) = Build(_instance, [targetName], output);
         if (result.OverallResult != BuildResultCode.Success || !result.ResultsByTarget.TryGetValue(targetName, out var target))
         {
             var errors = messages.Errors.Count > 0 ? string.Join(Environment.NewLine, messages.Errors) : result.Exception?.Message ?? "the target failed without an error message";
@@ -135,5 +159,31 @@ internal sealed class MSBuildEvaluation : IDisposable
         return target.Items
             .Select(item => new TargetItem(item.ItemSpec, item.MetadataNames.Cast<string>().ToDictionary(name => name, item.GetMetadata, StringComparer.Ordinal)))
             .ToArray();
+    }
+
+    /// <summary>Builds targets in this process; warnings are printed, messages at diagnostic verbosity.</summary>
+    private (BuildResult Result, BuildMessages Messages) Build(ProjectInstance instance, string[] targets, ConsoleOutput output)
+    {
+        var messages = new BuildMessages(keepMessages: output.Verbosity >= Verbosity.Diagnostic);
+        var parameters = new BuildParameters(_collection)
+        {
+            Loggers = [messages],
+            EnableNodeReuse = false,
+            MaxNodeCount = 1,
+        };
+        var result = BuildManager.DefaultBuildManager.Build(parameters, new BuildRequestData(instance, targets));
+        foreach (var message in messages.Messages)
+        {
+            output.Detail(message);
+        }
+        foreach (var warning in messages.Warnings)
+        {
+            output.Warning(warning);
+        }
+        if (result.OverallResult != BuildResultCode.Success && messages.Errors.Count == 0)
+        {
+            messages.Add(result.Exception?.Message ?? "the build failed without an error message");
+        }
+        return (result, messages);
     }
 }

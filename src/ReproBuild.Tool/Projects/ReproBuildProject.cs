@@ -57,6 +57,18 @@ internal sealed class ReproBuildProject : IDisposable
         }
     }
 
+    /// <summary>The <c>Model</c> items, as evaluated.</summary>
+    public IReadOnlyList<TargetItem> Models() => _evaluation.Models();
+
+    /// <summary>Runs the pipeline with extra global properties (an experiment); the errors, empty when it succeeded.</summary>
+    public IReadOnlyList<string> RunPipeline(IReadOnlyDictionary<string, string> properties, ConsoleOutput output, string activity)
+    {
+        using (output.Progress(activity))
+        {
+            return _evaluation.RunPipeline(properties, output);
+        }
+    }
+
     /// <summary>A test project's metric gates on this project's models; an error when it does not reference this project.</summary>
     public IReadOnlyList<TargetItem> GatesIn(string testProject, ProjectOptions options, ConsoleOutput output)
     {

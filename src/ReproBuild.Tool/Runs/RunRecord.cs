@@ -4,6 +4,7 @@ namespace ReproBuild.Tool.Runs;
 /// One training run as the engine records it in <c>.reprobuild/runs/&lt;id&gt;.json</c> (src/ReproBuild.Engine/Outputs/RunRecord.cs):
 /// read with a type of the tool's own, so the tool keeps reading records that later versions extend.
 /// </summary>
+/// <param name="Experiment">The <c>reprobuild sweep</c> experiment id the run trained, null for a normal build's run.</param>
 internal sealed record RunRecord(
     string Model,
     DateTimeOffset StartedAt,
@@ -22,7 +23,8 @@ internal sealed record RunRecord(
     long TestRows,
     SortedDictionary<string, double?>? Metrics,
     string? EngineVersion,
-    string? MicrosoftMLVersion)
+    string? MicrosoftMLVersion,
+    string? Experiment = null)
 {
     /// <summary>The record's file name without <c>.json</c>: start time, model and model digest prefix.</summary>
     public string Id { get; init; } = "";

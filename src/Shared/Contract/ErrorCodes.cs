@@ -41,6 +41,9 @@ internal static class ErrorCodes
     // Scale-out (RB1040–RB1049): how a build is spread over machines.
     public const string InvalidShard = "RB1040";
 
+    // Sweeps (RB1050–RB1059): experiment builds that reprobuild sweep starts.
+    public const string InvalidExperiment = "RB1050";
+
     public const string NonNumericValue = "RB2001";
     public const string WrongFieldCount = "RB2002";
     public const string NoData = "RB2003";

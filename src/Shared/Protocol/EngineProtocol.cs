@@ -28,7 +28,8 @@ internal sealed record DatasetJob(
     string? ReportFile = null);
 
 /// <summary>Asks the engine to train, evaluate and save models (`engine train`).</summary>
-internal sealed record TrainRequest(string ProjectFile, string LogFile, string RunsDirectory, IReadOnlyList<ModelJob> Models);
+/// <param name="Experiment">The sweep experiment these models are (<c>$(ReproBuildExperiment)</c>), recorded in their run records; null for a normal build.</param>
+internal sealed record TrainRequest(string ProjectFile, string LogFile, string RunsDirectory, IReadOnlyList<ModelJob> Models, string? Experiment = null);
 
 /// <param name="Line">The line of the model's item element in the project file, where problems with the model are reported; 0 when it is declared elsewhere (an imported file).</param>
 /// <param name="Column">The column of that element's '&lt;'.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ReproBuild.Tasks.Shards;
+namespace ReproBuild;
 
 /// <summary>
 /// <c>$(ReproBuildShard)</c>, <c>INDEX/COUNT</c> with INDEX counted from 0 (as Kubernetes' <c>JOB_COMPLETION_INDEX</c>):
@@ -10,28 +10,32 @@ namespace ReproBuild.Tasks.Shards;
 /// the names are sorted by their SHA-256 and dealt round-robin, so the shards' shares differ by at most one item and
 /// every build of the same items, on any machine, deals them the same way. A new item can move others to another
 /// shard; that costs nothing, because the remote is shared and the shards of one commit all deal the same list.
+/// The build deals models and stages (Tasks/Shards/AssignShard.cs); <c>reprobuild sweep --shard</c> deals experiments.
 /// </summary>
 internal sealed record Shard(int Index, int Count)
 {
     /// <summary>Null with <paramref name="problem"/> set when the text is not <c>INDEX/COUNT</c> with 0 &lt;= INDEX &lt; COUNT.</summary>
-    public static Shard? Parse(string text, out string? problem)
+    /// <param name="text">The shard as given.</param>
+    /// <param name="problem">Why it is not one, for the error message.</param>
+    /// <param name="setting">What the text was given as, for the message: the property, or the tool's option.</param>
+    public static Shard? Parse(string text, out string? problem, string setting = "ReproBuildShard")
     {
         problem = null;
         var parts = text.Trim().Split('/');
         if (parts.Length != 2)
         {
-            problem = $"ReproBuildShard is '{text}'; use INDEX/COUNT, e.g. 0/3 for the first of three shards.";
+            problem = $"{setting} is '{text}'; use INDEX/COUNT, e.g. 0/3 for the first of three shards.";
             return null;
         }
         if (parts[0].Trim().Length == 0)
         {
-            problem = $"ReproBuildShard is '{text}': the index is empty. When it comes from an environment variable ($(JOB_COMPLETION_INDEX) in a Kubernetes Indexed Job, a CI matrix variable), that variable is not set.";
+            problem = $"{setting} is '{text}': the index is empty. When it comes from an environment variable ($(JOB_COMPLETION_INDEX) in a Kubernetes Indexed Job, a CI matrix variable), that variable is not set.";
             return null;
         }
         if (!int.TryParse(parts[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
             || !int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1 || index >= count)
         {
-            problem = $"ReproBuildShard is '{text}'; use INDEX/COUNT with a COUNT of at least 1 and an INDEX from 0 to COUNT-1.";
+            problem = $"{setting} is '{text}'; use INDEX/COUNT with a COUNT of at least 1 and an INDEX from 0 to COUNT-1.";
             return null;
         }
         return new Shard(index, count);
