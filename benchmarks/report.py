@@ -150,16 +150,26 @@ def write(results, path):
                  f"`dotnet build -c Release` of a class library with {n['files']} `Dataset` items, nothing changed, "
                  "against the same project without the ReproBuild package reference.")
         s.append("")
-        s.append("| build | with ReproBuild (s) | Runtime only (s) | without either (s) | ReproBuild adds (ms) | each round (ms) |")
-        s.append("|---|---:|---:|---:|---:|---|")
-        s.append(f"| `dotnet build` (restore included) | {nw:.3f} | {nb:.3f} | {nwo:.3f} | {added:+.0f} | {each(diffs, 0)} |")
-        s.append(f"| `dotnet build --no-restore` | {nrw:.3f} | {nrb:.3f} | {nrwo:.3f} | {added_nr:+.0f} | {each(diffs_nr, 0)} |")
+        has_before = bool(q.get("before"))
+        before_ref = n.get("before_ref", "before")
+
+        def before_cell(key):
+            return f" {med(q[key]):.3f} | {(med(q[key]) - med(q[key.replace('before', base)])) * 1000:+.0f} |" if has_before else ""
+        s.append("| build | with ReproBuild (s) | Runtime only (s) | without either (s) | ReproBuild adds (ms) | each round (ms) |"
+                 + (f" ReproBuild of {before_ref} (s) | it added (ms) |" if has_before else ""))
+        s.append("|---|---:|---:|---:|---:|---|" + ("---:|---:|" if has_before else ""))
+        s.append(f"| `dotnet build` (restore included) | {nw:.3f} | {nb:.3f} | {nwo:.3f} | {added:+.0f} | {each(diffs, 0)} |" + before_cell("before"))
+        s.append(f"| `dotnet build --no-restore` | {nrw:.3f} | {nrb:.3f} | {nrwo:.3f} | {added_nr:+.0f} | {each(diffs_nr, 0)} |" + before_cell("before_no_restore"))
         if reuse:
             diffs_u = [(a - b) * 1000 for a, b in zip(q["with_reuse"], q[base + "_reuse"])]
             diffs_nru = [(a - b) * 1000 for a, b in zip(q["with_no_restore_reuse"], q[base + "_no_restore_reuse"])]
-            s.append(f"| `dotnet build`, node reuse on | {nu:.3f} | {nub:.3f} | {med(q['without_reuse']):.3f} | {added_u:+.0f} | {each(diffs_u, 0)} |")
-            s.append(f"| `dotnet build --no-restore`, node reuse on | {nru:.3f} | {nrub:.3f} | {med(q['without_no_restore_reuse']):.3f} | {added_nru:+.0f} | {each(diffs_nru, 0)} |")
+            s.append(f"| `dotnet build`, node reuse on | {nu:.3f} | {nub:.3f} | {med(q['without_reuse']):.3f} | {added_u:+.0f} | {each(diffs_u, 0)} |" + before_cell("before_reuse"))
+            s.append(f"| `dotnet build --no-restore`, node reuse on | {nru:.3f} | {nrub:.3f} | {med(q['without_no_restore_reuse']):.3f} | {added_nru:+.0f} | {each(diffs_nru, 0)} |" + before_cell("before_no_restore_reuse"))
         s.append("")
+        if has_before:
+            s.append(f"**Before and after**: the fourth project is the same one built with the ReproBuild of commit {before_ref} "
+                     "(the last before the no-op stamp), packed by this run from that commit and built in the same rounds.")
+            s.append("")
         if reuse:
             s.append("Node reuse off: `MSBUILDDISABLENODEREUSE=1`, every build starts fresh MSBuild processes (CI, and this "
                      "machine's default). On: `MSBUILDDISABLENODEREUSE=0`, as on a developer's machine, where MSBuild keeps "
@@ -179,6 +189,12 @@ def write(results, path):
                  + ("`CollectOutputs` (which runs in every build, design-time ones too) answered from its own stamp. "
                     if "CollectOutputs" in tasks else ""))
         s.append("")
+        tb = n.get("noop_tasks_before")
+        if tb:
+            s.append(f"**The same work with the ReproBuild of {n.get('before_ref', 'before')}**: "
+                     + ", ".join(f"`{k}` {v * 1000:.0f} ms" for k, v in sorted(tb.items(), key=lambda kv: -kv[1]))
+                     + f" (sum {sum(tb.values()) * 1000:.0f} ms).")
+            s.append("")
         targets = n.get("targets")
         if targets and has_runtime:
             w_, r_, o_ = targets["with"], targets["runtime"], targets["without"]
@@ -187,12 +203,17 @@ def write(results, path):
             s.append("Where the differences go, by MSBuild target (`--no-restore` builds, median ms over the rounds; "
                      "the targets whose time differs most between the project with ReproBuild and the one without either):")
             s.append("")
-            s.append("| target | with ReproBuild | Runtime only | without either |")
-            s.append("|---|---:|---:|---:|")
-            for k in rows[:12]:
-                s.append(f"| `{k}` | {w_.get(k, 0) * 1000:.0f} | {r_.get(k, 0) * 1000:.0f} | {o_.get(k, 0) * 1000:.0f} |")
+            b_ = targets.get("before") or {}
+            if b_:
+                rows = sorted(names | set(b_), key=lambda k: -max(abs(w_.get(k, 0) - o_.get(k, 0)), abs(b_.get(k, 0) - o_.get(k, 0))))
+            s.append("| target | with ReproBuild | Runtime only | without either |" + (f" ReproBuild of {n.get('before_ref')} |" if b_ else ""))
+            s.append("|---|---:|---:|---:|" + ("---:|" if b_ else ""))
+            for k in rows[:14]:
+                s.append(f"| `{k}` | {w_.get(k, 0) * 1000:.0f} | {r_.get(k, 0) * 1000:.0f} | {o_.get(k, 0) * 1000:.0f} |"
+                         + (f" {b_.get(k, 0) * 1000:.0f} |" if b_ else ""))
             rb = sum(v for k, v in w_.items() if "ReproBuild" in k)
-            s.append(f"| all of ReproBuild's targets | {rb * 1000:.0f} | 0 | 0 |")
+            rbb = sum(v for k, v in b_.items() if "ReproBuild" in k)
+            s.append(f"| all of ReproBuild's targets | {rb * 1000:.0f} | 0 | 0 |" + (f" {rbb * 1000:.0f} |" if b_ else ""))
             s.append("")
             top = sorted(((k, v) for k, v in w_.items() if "ReproBuild" in k), key=lambda kv: -kv[1])[:3]
             sdk_diff = sum(v for k, v in w_.items() if "ReproBuild" not in k) - sum(r_.values())

@@ -41,6 +41,8 @@ SIZES = {
     "scale": [5, 10, 20] if QUICK else [10, 100, 1000],
     "validation_mib": 16 if QUICK else 64,
 }
+# The ReproBuild the no-op stage compares with, side by side: the last commit before the no-op stamp (issue 15).
+BEFORE_REF = os.environ.get("BEFORE_REF", "3741f8c")
 # The model of the fresh-clone benchmark must take at least 30 s to train: 550 trees took 29 s and 750 took 33 s on a
 # busy machine, 1000 took 45 s on a quiet one; 800 leave a margin.
 BIG_TREES = 20 if QUICK else 800
@@ -150,6 +152,7 @@ class Bench:
     def __init__(self, work):
         self.work = work
         self.version = "0.1.0-bench." + datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d%H%M%S")
+        self.before_version = self.version.replace("-bench.", "-before.")
         self.feed = os.path.join(work, "feed")
         self.tool = ["dotnet", os.path.join(REPO, "tests/ReproBuild.Benchmarks/bin/Release/net10.0/ReproBuild.Benchmarks.dll")]
         self.hand = ["dotnet", os.path.join(REPO, "benchmarks/HandWritten/bin/Release/net10.0/HandWritten.dll")]
@@ -174,6 +177,18 @@ class Bench:
         for project in ["src/ReproBuild.Runtime/ReproBuild.Runtime.csproj", "src/ReproBuild.Tasks/ReproBuild.Tasks.csproj"]:
             run(["dotnet", "pack", project, "-c", "Release", "-o", self.feed, f"-p:Version={self.version}", "-nologo", "-v", "q"], cwd=REPO)
         step("pack ReproBuild")
+        # The no-op stage builds the same project with the ReproBuild of BEFORE_REF too, side by side: what the no-op
+        # work changed, measured in one run.
+        before = os.path.join(self.work, "before-src")
+        shutil.rmtree(before, ignore_errors=True)
+        os.makedirs(before)
+        archive = subprocess.run(["git", "-C", REPO, "archive", BEFORE_REF], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", before], input=archive, check=True)
+        say(f"packing the ReproBuild of {BEFORE_REF} as {self.before_version}")
+        for project in ["src/ReproBuild.Runtime/ReproBuild.Runtime.csproj", "src/ReproBuild.Tasks/ReproBuild.Tasks.csproj"]:
+            run(["dotnet", "pack", project, "-c", "Release", "-o", self.feed, f"-p:Version={self.before_version}", "-nologo", "-v", "q"], cwd=before)
+        shutil.rmtree(before, ignore_errors=True)
+        step(f"pack the ReproBuild of {BEFORE_REF}")
         # Generated projects live here; these files stop MSBuild and NuGet from looking further up.
         write(os.path.join(self.work, "Directory.Build.props"), "<Project />\n")
         write(os.path.join(self.work, "Directory.Build.targets"), "<Project />\n")
@@ -214,8 +229,8 @@ class Bench:
         shutil.rmtree(path, ignore_errors=True)
         return path
 
-    def project(self, path, items, reprobuild=True, properties=""):
-        reference = f'  <ItemGroup>\n    <PackageReference Include="ReproBuild" Version="{self.version}" />\n  </ItemGroup>\n' if reprobuild else ""
+    def project(self, path, items, reprobuild=True, properties="", version=None):
+        reference = f'  <ItemGroup>\n    <PackageReference Include="ReproBuild" Version="{version or self.version}" />\n  </ItemGroup>\n' if reprobuild else ""
         write(path, f"""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -256,12 +271,15 @@ class Bench:
         # this project and the one with ReproBuild is ReproBuild's own build-time work.
         runtime_only = os.path.join(self.work, "noop", "runtime", "RuntimeOnly.csproj")
         self.project(runtime_only, items + f'\n    <PackageReference Include="ReproBuild.Runtime" Version="{self.version}" />', reprobuild=False)
-        projects = {"with": with_rb, "without": without, "runtime": runtime_only}
+        before = os.path.join(self.work, "noop", "before", "Before.csproj")
+        self.project(before, items, version=self.before_version)
+        projects = {"with": with_rb, "without": without, "runtime": runtime_only, "before": before}
+        keys = ["with", "before", "without", "runtime"]
 
         say("no-op: first builds (restore, compile; with ReproBuild: hash and inspect every dataset)")
         first = {}
         first_tasks = {}
-        for key in ["without", "runtime", "with"]:
+        for key in ["without", "runtime", "with", "before"]:
             first[key], out = self.build(projects[key], cache=cache)
             if key == "with":
                 first_tasks = task_times(out)
@@ -271,33 +289,38 @@ class Bench:
         suffixes = ["", "_no_restore", "_reuse", "_no_restore_reuse"]
         noop = {f"{key}{suffix}": [] for key in projects for suffix in suffixes}
         tasks = []
+        tasks_before = []
         tasks_reuse = []
         targets = {key: [] for key in projects}
         try:
             for round_ in range(ROUNDS + 2):
                 wait_quiet(f"no-op {round_}")
-                for key in ["with", "without", "runtime"]:
+                for key in keys:
                     s, out = self.build(projects[key], cache=cache)
                     noop[key].append(s)
                     if key == "with":
                         tasks.append(task_times(out))
-                for key in ["with", "without", "runtime"]:
+                    if key == "before":
+                        tasks_before.append(task_times(out))
+                for key in keys:
                     s, out = self.build(projects[key], "--no-restore", cache=cache)
                     noop[key + "_no_restore"].append(s)
                     targets[key].append(target_times(out))
                 # Node reuse on, as on a developer's machine: the first round also starts the nodes the later ones reuse.
-                for key in ["with", "without", "runtime"]:
+                for key in keys:
                     s, out = self.build(projects[key], cache=cache, node_reuse=True)
                     noop[key + "_reuse"].append(s)
                     if key == "with":
                         tasks_reuse.append(task_times(out))
-                for key in ["with", "without", "runtime"]:
+                for key in keys:
                     s, _ = self.build(projects[key], "--no-restore", cache=cache, node_reuse=True)
                     noop[key + "_no_restore_reuse"].append(s)
         finally:
             self.shut_down_reused_nodes()
         ran = sorted(set(name for t in tasks for name in t if name in self.tasks))
         rb_task_seconds = {name: median([t.get(name, 0.0) for t in tasks]) for name in ran}
+        ran_before = sorted(set(name for t in tasks_before for name in t if name in self.tasks))
+        rb_task_seconds_before = {name: median([t.get(name, 0.0) for t in tasks_before]) for name in ran_before}
         ran_reuse = sorted(set(name for t in tasks_reuse for name in t if name in self.tasks))
         rb_task_seconds_reuse = {name: median([t.get(name, 0.0) for t in tasks_reuse]) for name in ran_reuse}
         # Per target, the median over the rounds (--no-restore builds), for a breakdown of the difference.
@@ -306,7 +329,8 @@ class Bench:
         return {
             "files": len(files), "bytes": total, "first": first,
             "first_without": first["without"], "first_with": first["with"], "first_tasks": first_tasks,
-            "noop": noop, "noop_tasks": rb_task_seconds, "noop_tasks_reuse": rb_task_seconds_reuse, "targets": target_medians,
+            "noop": noop, "noop_tasks": rb_task_seconds, "noop_tasks_reuse": rb_task_seconds_reuse,
+            "noop_tasks_before": rb_task_seconds_before, "before_ref": BEFORE_REF, "targets": target_medians,
         }
 
     def hashing(self):
@@ -688,7 +712,12 @@ def main():
             say(f"results in {kept}")
             packages = os.environ.get("NUGET_PACKAGES") or os.path.expanduser("~/.nuget/packages")
             for package in ["reprobuild", "reprobuild.runtime"]:
-                shutil.rmtree(os.path.join(packages, package, bench.version), ignore_errors=True)
+                for version in [bench.version, bench.before_version]:
+                    shutil.rmtree(os.path.join(packages, package, version), ignore_errors=True)
+                try:
+                    os.rmdir(os.path.join(packages, package))  # only when no other version is there
+                except OSError:
+                    pass
             if os.environ.get("KEEP_WORK") != "1" and not os.environ.get("REPROBUILD_BENCH_WORK"):
                 shutil.rmtree(work, ignore_errors=True)
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
