@@ -28,7 +28,8 @@ internal sealed class EngineProcess : IDisposable
     /// <summary>The signal that killed a process (.NET reports 128 + signal on Unix); a process may also exit with such a code itself.</summary>
     public static int? Signal(int exitCode) => !OperatingSystem.IsWindows() && exitCode is > 128 and < 160 ? exitCode - 128 : null;
 
-    public int Id => _process.Id;
+    /// <summary>The process id, kept for messages after the process is gone.</summary>
+    public int Id { get; private set; }
 
     public bool HasExited => _process.HasExited;
 
@@ -60,6 +61,7 @@ internal sealed class EngineProcess : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { engine._lines.Add(e.Data); } };
         process.Start();
         engine._lifeline = process.StandardInput;
+        engine.Id = process.Id;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return engine;
