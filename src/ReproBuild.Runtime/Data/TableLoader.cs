@@ -17,12 +17,7 @@ internal static class TableLoader
     {
         using var stream = DelimitedFile.OpenHashed(file);
 
-        string[] names = [];
-        ColumnReader[] readers = [];
-        List<float>?[] numbers = [];
-        List<string>?[] texts = [];
-        Dictionary<string, string>?[] interned = [];
-        var lines = new List<int>();
+        TableBuilder? table = null;
         var header = hasHeader;
         var nextLine = 1;
         try
@@ -40,51 +35,29 @@ internal static class TableLoader
                 {
                     throw DelimitedFile.UnclosedQuote(file, DelimitedFile.LineOf(row));
                 }
-                if (names.Length == 0)
-                {
-                    names = hasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);
-                    readers = names.Select(readerFor).ToArray();
-                    numbers = readers.Select(reader => reader.IsNumeric ? new List<float>() : null).ToArray();
-                    texts = readers.Select(reader => reader.IsNumeric ? null : new List<string>()).ToArray();
-                    interned = readers.Select(reader => reader.IsNumeric ? null : new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
-                }
+                table ??= new TableBuilder(hasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount), readerFor);
                 if (header)
                 {
                     header = false;
                     continue;
                 }
-                if (row.ColCount != names.Length)
+                var names = table.Names;
+                if (row.ColCount != names.Count)
                 {
-                    throw new UserError(ErrorCodes.WrongFieldCount, $"this row has {row.ColCount} fields; the header has {names.Length}.", file, DelimitedFile.LineOf(row), Math.Min(row.ColCount, names.Length) + 1);
+                    throw new UserError(ErrorCodes.WrongFieldCount, $"this row has {row.ColCount} fields; the header has {names.Count}.", file, DelimitedFile.LineOf(row), Math.Min(row.ColCount, names.Count) + 1);
                 }
-                lines.Add(DelimitedFile.LineOf(row));
-                for (var i = 0; i < names.Length; i++)
+                table.StartRow(DelimitedFile.LineOf(row));
+                for (var i = 0; i < names.Count; i++)
                 {
                     var cell = row[i].Span;
-                    if (numbers[i] is { } column)
+                    if (!table.AddCell(i, cell))
                     {
-                        if (readers[i].TryReadNumber(cell, out var value))
-                        {
-                            column.Add(value);
-                        }
-                        else
-                        {
-                            throw new UserError(
-                                ErrorCodes.ColumnTypeMismatch,
-                                $"value '{CellText.Truncate(cell)}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
-                                file,
-                                DelimitedFile.LineOf(row),
-                                i + 1);
-                        }
-                    }
-                    else
-                    {
-                        var text = readers[i].IsMissing(cell) ? string.Empty : cell.ToString();
-                        if (!interned[i]!.TryGetValue(text, out var shared))
-                        {
-                            interned[i]![text] = shared = text;
-                        }
-                        texts[i]!.Add(shared);
+                        throw new UserError(
+                            ErrorCodes.ColumnTypeMismatch,
+                            $"value '{CellText.Truncate(cell)}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
+                            file,
+                            DelimitedFile.LineOf(row),
+                            i + 1);
                     }
                 }
             }
@@ -100,13 +73,6 @@ internal static class TableLoader
             throw new UserError(ErrorCodes.DatasetChangedDuringBuild, "the file changed while the build was reading it; build again.", file);
         }
 
-        var columns = new TableColumn[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            columns[i] = numbers[i] is { } values
-                ? new NumberColumn(names[i], values.ToArray())
-                : new TextColumn(names[i], texts[i]!.ToArray());
-        }
-        return new Table(dataset, file, columns, lines.ToArray(), sha256);
+        return (table ?? new TableBuilder([], readerFor)).Build(dataset, file, sha256);
     }
 }
