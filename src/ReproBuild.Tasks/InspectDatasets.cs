@@ -35,8 +35,6 @@ public sealed class InspectDatasets : EngineTask
         }
         var datasets = Datasets.Select(HashedDataset.From).ToArray();
         var changed = datasets.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-        // Training on these follows in the same engine process: it takes the table the inspection reads.
-        var trainedOn = Models.Select(m => ModelItem.DatasetName(m, "Dataset")).OfType<string>().Where(changed.Contains).ToHashSet(StringComparer.Ordinal);
         foreach (var model in Models)
         {
             if (changed.Contains(ModelItem.DatasetName(model, "Dataset") ?? "") || changed.Contains(ModelItem.DatasetName(model, "TestDataset") ?? ""))
@@ -48,6 +46,6 @@ public sealed class InspectDatasets : EngineTask
         return new InspectRequest(
             ProjectFile,
             Layout.EngineLogFile,
-            datasets.Select(d => new DatasetJob(d.Name, d.DataFile, d.Separator, d.HasHeader, d.SummaryFile, d.SchemaFile, d.SchemaResource, d.ReportFile, KeepTable: trainedOn.Contains(d.Name))).ToArray());
+            datasets.Select(d => new DatasetJob(d.Name, d.DataFile, d.Separator, d.HasHeader, d.SummaryFile, d.SchemaFile, d.SchemaResource, d.ReportFile)).ToArray());
     }
 }

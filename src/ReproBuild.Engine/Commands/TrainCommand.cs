@@ -21,7 +21,6 @@ internal static class TrainCommand
         {
             Report(request, job, diagnostics, atModel => new ModelTrainer(request, atModel, datasets).Train(job));
         }
-        InspectedTables.Clear();
     }
 
     private static bool Report(TrainRequest request, ModelJob job, DiagnosticWriter diagnostics, Action<DiagnosticWriter> step)

@@ -7,8 +7,7 @@ namespace ReproBuild.Engine.Data;
 
 /// <summary>
 /// Loads each dataset once per engine run, however many models train on it, reading every cell the way its
-/// inspection did (<see cref="ColumnReaders"/>) — or takes the table this process's inspection made of the same bytes
-/// (<see cref="InspectedTables"/>).
+/// inspection did: through the dataset's schema fields when it has a schema, else by the inferred column types.
 /// </summary>
 internal sealed class DatasetCache(DiagnosticWriter diagnostics)
 {
@@ -20,18 +19,21 @@ internal sealed class DatasetCache(DiagnosticWriter diagnostics)
         var key = (Path.GetFullPath(file), summary.Sha256, typesFrom is null ? null : string.Join("\u001f", typesFrom.Select(c => c.Name + ":" + c.Type)));
         if (!_tables.TryGetValue(key, out var table))
         {
-            // Read in this process's inspection of the same bytes, with the same column types: the file is not read again.
-            if (typesFrom is null && InspectedTables.Take(file, summary.Sha256) is { } inspected)
-            {
-                _tables[key] = table = new Table(summary.Name, file, inspected.Columns, inspected.RowLines, inspected.Sha256);
-                return table;
-            }
-            var schema = summary.SchemaFile is null
+            var fields = summary.SchemaFile is null
                 ? null
-                : SchemaLoading.Load(summary.SchemaFile, summary.SchemaResource, diagnostics)
-                    ?? throw new UserError(ErrorCodes.DatasetChangedDuringBuild, "the schema changed while the build was reading it; build again.", summary.SchemaFile);
-            var readerFor = ColumnReaders.For(schema, column => (typesFrom?.FirstOrDefault(c => c.Name == column) ?? summary.Columns.FirstOrDefault(c => c.Name == column))?.Type);
-            _tables[key] = table = TableLoader.Load(file, summary.Name, summary.Separator, summary.HasHeader, readerFor, summary.Sha256);
+                : (SchemaLoading.Load(summary.SchemaFile, summary.SchemaResource, diagnostics)
+                    ?? throw new UserError(ErrorCodes.DatasetChangedDuringBuild, "the schema changed while the build was reading it; build again.", summary.SchemaFile))
+                    .Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+            ColumnReader ReaderFor(string column)
+            {
+                if (fields is not null)
+                {
+                    return fields.TryGetValue(column, out var field) ? new SchemaColumnReader(field) : ColumnReader.Text;
+                }
+                var type = (typesFrom?.FirstOrDefault(c => c.Name == column) ?? summary.Columns.FirstOrDefault(c => c.Name == column))?.Type;
+                return type == ColumnSummary.Number ? ColumnReader.Number : ColumnReader.Text;
+            }
+            _tables[key] = table = TableLoader.Load(file, summary.Name, summary.Separator, summary.HasHeader, ReaderFor, summary.Sha256);
         }
         return table;
     }

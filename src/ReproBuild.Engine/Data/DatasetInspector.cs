@@ -22,7 +22,6 @@ internal static class DatasetInspector
         var findings = new FindingLimiter(diagnostics, job.DataFile);
         using var stream = DelimitedFile.OpenHashed(job.DataFile);
         var invalidUtf8 = new InvalidUtf8Counter();
-        var table = InspectionTable.For(job);
 
         string[]? names = null;
         ColumnCheck[] columns = [];
@@ -69,10 +68,6 @@ internal static class DatasetInspector
                         ? names.Select(name => (ColumnCheck)new InferredColumn(name)).ToArray()
                         : HeaderMatcher.Match(schema, names, line, findings);
                     keys = schema is null ? null : KeyChecks.For(schema, names);
-                    if (schema is not null)
-                    {
-                        table?.Start(names, schema);
-                    }
                     workers = new ColumnWorkers(columns, keys, threads ?? ThreadsFor(job.DataFile));
                     batch = new CellBatch(names.Length);
                     if (job.HasHeader)
@@ -94,14 +89,13 @@ internal static class DatasetInspector
                     sample.Add((line, row[..].ToStringsArray()));
                     if (sample.Count == InferenceRows)
                     {
-                        Decide(columns, sample, findings, table);
+                        Decide(columns, sample, findings);
                         decided = true;
                     }
                     continue;
                 }
 
                 batch!.Add(row, line);
-                table?.Add(row, line);
                 if (batch.IsFull)
                 {
                     Flush(batch, workers, findings);
@@ -116,7 +110,7 @@ internal static class DatasetInspector
         Flush(batch, workers, findings);
         if (!decided)
         {
-            Decide(columns, sample, findings, table);
+            Decide(columns, sample, findings);
         }
 
         var sha256 = stream.FinishSha256();
@@ -149,7 +143,6 @@ internal static class DatasetInspector
         {
             return null;
         }
-        table?.Keep(job, sha256);
         return new DatasetSummary(
             job.Name, sha256, stream.BytesRead, rows, job.Separator, job.HasHeader, summaryColumns,
             schema is null ? null : job.SchemaFile, schema is null ? null : job.SchemaResource, schemaSha256);
@@ -182,13 +175,12 @@ internal static class DatasetInspector
         }
     }
 
-    private static void Decide(ColumnCheck[] columns, List<(int Line, string[] Values)> sample, FindingLimiter findings, InspectionTable? table)
+    private static void Decide(ColumnCheck[] columns, List<(int Line, string[] Values)> sample, FindingLimiter findings)
     {
         for (var i = 0; i < columns.Length; i++)
         {
             columns[i].Infer(sample.Select(row => row.Values[i]));
         }
-        table?.Start(columns, sample);
         foreach (var (line, values) in sample)
         {
             for (var i = 0; i < columns.Length; i++)

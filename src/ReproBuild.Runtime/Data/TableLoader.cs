@@ -17,7 +17,12 @@ internal static class TableLoader
     {
         using var stream = DelimitedFile.OpenHashed(file);
 
-        TableBuilder? table = null;
+        string[] names = [];
+        ColumnReader[] readers = [];
+        List<float>?[] numbers = [];
+        List<string>?[] texts = [];
+        Dictionary<string, string>?[] interned = [];
+        var lines = new List<int>();
         var header = hasHeader;
         var nextLine = 1;
         try
@@ -35,29 +40,51 @@ internal static class TableLoader
                 {
                     throw DelimitedFile.UnclosedQuote(file, DelimitedFile.LineOf(row));
                 }
-                table ??= new TableBuilder(hasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount), readerFor);
+                if (names.Length == 0)
+                {
+                    names = hasHeader ? row[..].ToStringsArray() : DelimitedFile.DefaultColumnNames(row.ColCount);
+                    readers = names.Select(readerFor).ToArray();
+                    numbers = readers.Select(reader => reader.IsNumeric ? new List<float>() : null).ToArray();
+                    texts = readers.Select(reader => reader.IsNumeric ? null : new List<string>()).ToArray();
+                    interned = readers.Select(reader => reader.IsNumeric ? null : new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
+                }
                 if (header)
                 {
                     header = false;
                     continue;
                 }
-                var names = table.Names;
-                if (row.ColCount != names.Count)
+                if (row.ColCount != names.Length)
                 {
-                    throw new UserError(ErrorCodes.WrongFieldCount, $"this row has {row.ColCount} fields; the header has {names.Count}.", file, DelimitedFile.LineOf(row), Math.Min(row.ColCount, names.Count) + 1);
+                    throw new UserError(ErrorCodes.WrongFieldCount, $"this row has {row.ColCount} fields; the header has {names.Length}.", file, DelimitedFile.LineOf(row), Math.Min(row.ColCount, names.Length) + 1);
                 }
-                table.StartRow(DelimitedFile.LineOf(row));
-                for (var i = 0; i < names.Count; i++)
+                lines.Add(DelimitedFile.LineOf(row));
+                for (var i = 0; i < names.Length; i++)
                 {
                     var cell = row[i].Span;
-                    if (!table.AddCell(i, cell))
+                    if (numbers[i] is { } column)
                     {
-                        throw new UserError(
-                            ErrorCodes.ColumnTypeMismatch,
-                            $"value '{CellText.Truncate(cell)}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
-                            file,
-                            DelimitedFile.LineOf(row),
-                            i + 1);
+                        if (readers[i].TryReadNumber(cell, out var value))
+                        {
+                            column.Add(value);
+                        }
+                        else
+                        {
+                            throw new UserError(
+                                ErrorCodes.ColumnTypeMismatch,
+                                $"value '{CellText.Truncate(cell)}' in column '{names[i]}' is not a number, but the column is numeric for dataset '{dataset}'.",
+                                file,
+                                DelimitedFile.LineOf(row),
+                                i + 1);
+                        }
+                    }
+                    else
+                    {
+                        var text = readers[i].IsMissing(cell) ? string.Empty : cell.ToString();
+                        if (!interned[i]!.TryGetValue(text, out var shared))
+                        {
+                            interned[i]![text] = shared = text;
+                        }
+                        texts[i]!.Add(shared);
                     }
                 }
             }
@@ -73,6 +100,13 @@ internal static class TableLoader
             throw new UserError(ErrorCodes.DatasetChangedDuringBuild, "the file changed while the build was reading it; build again.", file);
         }
 
-        return (table ?? new TableBuilder([], readerFor)).Build(dataset, file, sha256);
+        var columns = new TableColumn[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            columns[i] = numbers[i] is { } values
+                ? new NumberColumn(names[i], values.ToArray())
+                : new TextColumn(names[i], texts[i]!.ToArray());
+        }
+        return new Table(dataset, file, columns, lines.ToArray(), sha256);
     }
 }

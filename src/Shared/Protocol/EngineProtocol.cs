@@ -40,7 +40,6 @@ internal sealed record InspectRequest(string ProjectFile, string LogFile, IReadO
 /// <param name="SchemaFile">A Table Schema or datapackage.json to validate against, or null to infer column types.</param>
 /// <param name="SchemaResource">With a datapackage.json: the resource whose schema applies.</param>
 /// <param name="ReportFile">Where the validation report and data profile go, whether or not the data is valid.</param>
-/// <param name="KeepTable">A model of the build trains on it next, in the same engine process: keep the table the inspection reads, so that training does not read the file again.</param>
 internal sealed record DatasetJob(
     string Name,
     string DataFile,
@@ -49,8 +48,7 @@ internal sealed record DatasetJob(
     string SummaryFile,
     string? SchemaFile = null,
     string? SchemaResource = null,
-    string? ReportFile = null,
-    bool KeepTable = false);
+    string? ReportFile = null);
 
 /// <summary>Asks the engine to train, evaluate and save models (`engine train`).</summary>
 internal sealed record TrainRequest(string ProjectFile, string LogFile, string RunsDirectory, IReadOnlyList<ModelJob> Models);
