@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace ReproBuild.Engine;
@@ -6,8 +7,9 @@ namespace ReproBuild.Engine;
 /// Keeps the engine from outliving the build that started it. An orphan that goes on training after its build was
 /// killed writes a model for inputs the next build may already have replaced; that is how a killed build once
 /// shipped the wrong model. The starting task holds the write end of the engine's standard input open for as long as
-/// it lives and never writes to it: when that process ends for any reason — even SIGKILL, which no handler sees —
-/// the operating system closes the pipe, the read below returns, and the engine kills itself at once. No cleanup
+/// it lives (a served engine reads its requests from it; a single-shot one is never written to): when that process
+/// ends for any reason — even SIGKILL, which no handler sees — or the build is done with a served engine, the
+/// operating system closes the pipe, the read below returns, and the engine kills itself at once. No cleanup
 /// runs: nothing the engine has not yet moved into place looks valid.
 /// </summary>
 internal static class ParentWatch
@@ -20,16 +22,17 @@ internal static class ParentWatch
     /// <summary>A program the engine runs for a pipeline stage: when the build goes, it goes too, with its own children.</summary>
     public static void TakeAlong(Process child) => s_child = child;
 
-    public static void Start()
+    /// <param name="requests">For a served engine: where the lines the build writes go; without it they are read and dropped.</param>
+    public static void Start(BlockingCollection<string>? requests = null)
     {
         var watcher = new Thread(() =>
         {
             try
             {
-                using var input = Console.OpenStandardInput();
-                var buffer = new byte[256];
-                while (input.Read(buffer, 0, buffer.Length) > 0)
+                using var input = new StreamReader(Console.OpenStandardInput());
+                while (input.ReadLine() is { } line)
                 {
+                    requests?.Add(line);
                 }
             }
             catch (IOException)

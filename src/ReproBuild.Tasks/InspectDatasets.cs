@@ -22,6 +22,11 @@ public sealed class InspectDatasets : EngineTask
 
     protected override string Command => "inspect";
 
+    // A model on a changed dataset is trained (or restored from the cache) later in this build: the engine waits for it.
+    private protected override bool EngineNeededLater => _modelsOnChangedData;
+
+    private bool _modelsOnChangedData;
+
     private protected override object? CreateRequest()
     {
         if (Datasets.Length == 0)
@@ -35,6 +40,7 @@ public sealed class InspectDatasets : EngineTask
             if (changed.Contains(ModelItem.DatasetName(model, "Dataset") ?? "") || changed.Contains(ModelItem.DatasetName(model, "TestDataset") ?? ""))
             {
                 ModelOutputs.Delete(Layout, ModelItem.NameOf(model), OutputModelsDirectory);
+                _modelsOnChangedData = true;
             }
         }
         return new InspectRequest(

@@ -37,13 +37,7 @@ internal sealed class StageRunner(string engineAssembly, IntermediateLayout layo
         var exit = EngineProcess.Run(
             DotNetHost.Path, ["exec", engineAssembly, "stage", "--request", requestFile, "--exit-with-stdin"],
             new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
-            line =>
-            {
-                if (line != EngineHandshake.StartedLine)
-                {
-                    log.Message($"{stage.Name}: {line}");
-                }
-            },
+            line => log.Message($"{stage.Name}: {line}"),
             cancellation);
         if (exit is null)
         {

@@ -9,6 +9,29 @@ internal static class EngineHandshake
 {
     /// <summary>After this line a non-zero exit code above 128 is a signal that stopped the engine, not the dotnet host failing to start it.</summary>
     public const string StartedLine = "ReproBuild.Engine: started";
+
+    /// <summary>
+    /// The engine command that serves a build: it reads requests from standard input, one line each (a command, a
+    /// space, its request file), runs them in turn in the one process, and answers each with its output and then
+    /// <see cref="DoneLine"/>. Standard input closing — the build done with it, or gone — ends it at once.
+    /// </summary>
+    public const string ServeCommand = "serve";
+
+    private const string DonePrefix = "ReproBuild.Engine: done ";
+
+    /// <summary>The request line for <paramref name="command"/> (<c>inspect</c>, <c>train</c>) with its request file.</summary>
+    public static string RequestLine(string command, string requestFile) => $"{command} {requestFile}";
+
+    /// <summary>The command and request file of a request line; null when it is not one.</summary>
+    public static (string Command, string RequestFile)? ParseRequestLine(string line) =>
+        line.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space && space < line.Length - 1 ? (line[..space], line[(space + 1)..]) : null;
+
+    /// <summary>What a served engine prints after a request's output: the exit code the request would have had as a process of its own.</summary>
+    public static string DoneLine(int exitCode) => DonePrefix + exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The exit code in a <see cref="DoneLine"/>; null for any other line.</summary>
+    public static int? ParseDoneLine(string line) =>
+        line.StartsWith(DonePrefix, StringComparison.Ordinal) && int.TryParse(line.AsSpan(DonePrefix.Length), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 }
 
 /// <summary>Asks the engine to read, check and summarise datasets (`engine inspect`).</summary>

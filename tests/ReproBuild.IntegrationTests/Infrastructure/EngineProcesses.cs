@@ -2,11 +2,41 @@ using System.Diagnostics;
 
 namespace ReproBuild.IntegrationTests.Infrastructure;
 
-/// <summary>A running ReproBuild engine: its process id and command line (<c>dotnet exec …/ReproBuild.Engine.dll train --request …</c>).</summary>
+/// <summary>
+/// A running ReproBuild engine: its process id and command line (<c>dotnet exec …/ReproBuild.Engine.dll train --request …</c>,
+/// or <c>… serve --project …</c> for the engine a build's tasks share).
+/// </summary>
 internal sealed record EngineProcess(int Id, string CommandLine)
 {
-    /// <summary>The engine command it runs: <c>inspect</c> or <c>train</c>.</summary>
-    public string Command => CommandLine.Contains(" train ", StringComparison.Ordinal) ? "train" : CommandLine.Contains(" inspect ", StringComparison.Ordinal) ? "inspect" : "?";
+    /// <summary>
+    /// The engine command it runs now: <c>inspect</c> or <c>train</c>; a served engine runs each request on a thread
+    /// named after its command (<c>serve</c> when it waits for one).
+    /// </summary>
+    public string Command =>
+        CommandLine.Contains(" serve ", StringComparison.Ordinal) ? ServedCommand(Id)
+        : CommandLine.Contains(" train ", StringComparison.Ordinal) ? "train"
+        : CommandLine.Contains(" inspect ", StringComparison.Ordinal) ? "inspect"
+        : "?";
+
+    private static string ServedCommand(int pid)
+    {
+        try
+        {
+            foreach (var thread in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                var name = File.ReadAllText(Path.Combine(thread, "comm")).Trim();
+                if (name.StartsWith("engine-", StringComparison.Ordinal))
+                {
+                    return name["engine-".Length..];
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // It ended meanwhile.
+        }
+        return "serve";
+    }
 }
 
 /// <summary>
