@@ -60,7 +60,7 @@ internal sealed class NumberSyntax
         {
             // The common case: validate the grammar in place and let the runtime convert.
             return Scan(text, default, allowFraction: true, out var length) && length > 0 &&
-                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+                InvariantDouble.TryParse(text, out value);
         }
         Span<char> buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : new char[text.Length];
         if (!Scan(text, buffer, allowFraction: true, out var written))
@@ -68,7 +68,7 @@ internal sealed class NumberSyntax
             value = 0;
             return false;
         }
-        return double.TryParse(buffer[..written], NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        return InvariantDouble.TryParse(buffer[..written], out value);
     }
 
     /// <summary>Parses an integer; <paramref name="big"/> is set only when it does not fit in a long.</summary>
@@ -89,6 +89,10 @@ internal sealed class NumberSyntax
         {
             return false;
         }
+        if (IsPlain && TryParseShort(text, out value))
+        {
+            return true;
+        }
         Span<char> buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : new char[text.Length];
         if (!Scan(text, buffer, allowFraction: false, out var written))
         {
@@ -107,10 +111,38 @@ internal sealed class NumberSyntax
         return false;
     }
 
+    /// <summary>
+    /// The common integer, an optional sign and at most 18 digits (so it cannot overflow a long), read in place;
+    /// false for anything else, which the general path then decides.
+    /// </summary>
+    private static bool TryParseShort(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        var negative = text[0] == '-';
+        var start = text[0] is '+' or '-' ? 1 : 0;
+        if (text.Length - start is < 1 or > 18)
+        {
+            return false;
+        }
+        long magnitude = 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            var digit = (uint)(text[i] - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+            magnitude = magnitude * 10 + digit;
+        }
+        value = negative ? -magnitude : magnitude;
+        return true;
+    }
+
     private static bool TrySpecial(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
-        if (text.Length is < 3 or > 4)
+        // NaN, INF, +INF and -INF, in any case, all end in 'n' or 'f': one test turns away the common number.
+        if (text.Length is < 3 or > 4 || (text[^1] | 0x20) is not ('n' or 'f'))
         {
             return false;
         }
