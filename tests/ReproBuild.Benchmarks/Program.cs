@@ -161,6 +161,7 @@ namespace ReproBuild.Benchmarks
             result["schema_note"] = constrained;
             result["rows"] = last!.Rows;
             result["sha256"] = last.Sha256;
+            result["peak_rss_bytes"] = PeakRss();
             Emit(result);
             return 0;
         }
@@ -366,6 +367,14 @@ namespace ReproBuild.Benchmarks
                 ["processors"] = Environment.ProcessorCount,
                 ["method"] = options.Warmup is null ? "no warm-up" : $"warm-up over a smaller file (at least 2 passes, {options.WarmupSeconds} s)",
             };
+        }
+
+        /// <summary>The process's peak resident memory (VmHWM), or null where /proc is not there.</summary>
+        private static long? PeakRss()
+        {
+            const string Status = "/proc/self/status";
+            var line = File.Exists(Status) ? File.ReadLines(Status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
         }
 
         internal static void Emit(Dictionary<string, object?> result) =>
