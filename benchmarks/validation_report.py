@@ -51,6 +51,9 @@ class Figure:
         self.bytes = records[0].get("file_bytes", 0)
         self.seconds = [s for record in records for s in record.get("seconds", [])]
         self.median = statistics.median(self.seconds) if self.seconds else 0.0
+        # CPU time (user + system) of the same runs, where the benchmark recorded it.
+        cpu = [s for record in records for s in record.get("cpu_seconds", [])]
+        self.cpu_median = statistics.median(cpu) if cpu else None
         self.mbps = self.bytes / 1e6 / self.median if self.median else 0.0
         # Seconds per GB (10^9 bytes).
         self.spg = self.median * 1e9 / self.bytes if self.bytes else 0.0
@@ -171,7 +174,23 @@ def main():
     if parse2:
         w(f"| validation ≥ {GOAL_RAW:.0%} of raw parse, both cores | {ratio_raw2:.0%} ({validate2.mbps:.1f} / {parse2.mbps:.1f} MB/s) | {yes(ratio_raw2 >= GOAL_RAW)} |")
     w(f"| validation ≥ {GOAL_PANDAS:.0f}× pandas `read_csv`, one core | {ratio_pandas:.2f}× ({validate1.mbps:.1f} / {pandas1.mbps:.1f} MB/s) | {yes(ratio_pandas >= GOAL_PANDAS)} |")
+    cpu_ratio_raw = cpu_ratio_pandas = None
+    if validate1.cpu_median and parse1.cpu_median and pandas1.cpu_median:
+        cpu_ratio_raw = parse1.cpu_median / validate1.cpu_median
+        cpu_ratio_pandas = pandas1.cpu_median / validate1.cpu_median
+        w(f"| … the same one-core goals by CPU time (user + system of the timed run; median s: validation "
+          f"{validate1.cpu_median:.2f}, raw parse {parse1.cpu_median:.2f}, pandas {pandas1.cpu_median:.2f}) | "
+          f"{cpu_ratio_raw:.0%} of raw parse; {cpu_ratio_pandas:.2f}× pandas | "
+          f"{yes(cpu_ratio_raw >= GOAL_RAW)}; {yes(cpu_ratio_pandas >= GOAL_PANDAS)} |")
     w("")
+    loads = [float(c["load"].split()[0]) for c in conditions]
+    if cpu_ratio_raw is not None and loads and max(loads) > 2 * (os.cpu_count() or 1):
+        w(f"The machine was loaded by other work during this run (1-minute load {min(loads):.1f}–{max(loads):.1f} on "
+          f"{os.cpu_count()} cores): a pinned process shared its core with others, and a long one (validation, about a "
+          "second) is descheduled more often than a short one (the raw parse, a tenth of that), so wall-time ratios "
+          "understate validation. The CPU-time row counts only the work each process did; read the ratios from it "
+          "until the suite runs on a quiet machine.")
+        w("")
     missed = [text for ok, text in [
         (ratio_raw >= GOAL_RAW, f"on one core validation runs at {ratio_raw:.0%} of the raw parse, not {GOAL_RAW:.0%}"),
         (ratio_raw2 is None or ratio_raw2 >= GOAL_RAW, f"on both cores at {ratio_raw2 or 0:.0%}"),
