@@ -12,7 +12,6 @@ internal sealed class ConstraintShortcut
     private readonly FieldConstraints _constraints;
     private readonly FieldType _type;
     private readonly ValueOrder _order;
-    private readonly bool _textLength;
 
     // Double order: value >= _minimum && value > _exclusiveMinimum && value <= _maximum && value < _exclusiveMaximum
     // (an absent bound is an infinity, so an infinite value is left to the full check).
@@ -30,7 +29,6 @@ internal sealed class ConstraintShortcut
         _constraints = constraints;
         _type = type;
         _order = order;
-        _textLength = type is StringFieldType;
         if (order == ValueOrder.Double)
         {
             _minimum = constraints.Minimum?.Value.Double ?? _minimum;
@@ -87,8 +85,7 @@ internal sealed class ConstraintShortcut
         var constraints = _constraints;
         if (constraints.MinLength is not null || constraints.MaxLength is not null)
         {
-            // A string's length counts a surrogate pair once; without a low surrogate it is the span's length.
-            var length = _textLength && text.IndexOfAnyInRange('\uDC00', '\uDFFF') < 0 ? text.Length : _type.Length(text, value);
+            var length = _type.Length(text, value);
             if (length < constraints.MinLength || length > constraints.MaxLength)
             {
                 return false;
