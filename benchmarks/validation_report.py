@@ -186,9 +186,9 @@ def main():
     loads = [float(c["load"].split()[0]) for c in conditions]
     if cpu_ratio_raw is not None and loads and max(loads) > 2 * (os.cpu_count() or 1):
         w(f"The machine was loaded by other work during this run (1-minute load {min(loads):.1f}–{max(loads):.1f} on "
-          f"{os.cpu_count()} cores): a pinned process shared its core with others, and a long one (validation, about a "
-          "second) is descheduled more often than a short one (the raw parse, a tenth of that), so wall-time ratios "
-          "understate validation. The CPU-time row counts only the work each process did; read the ratios from it "
+          f"{os.cpu_count()} cores): a pinned process shared its core with others, and a long run (validation, "
+          f"{validate1.median:.2f} s) is descheduled more often than a short one (the raw parse, {parse1.median:.2f} s), "
+          "so wall-time ratios understate validation. The CPU-time row counts only the work each process did; read the ratios from it "
           "until the suite runs on a quiet machine.")
         w("")
     missed = [text for ok, text in [
