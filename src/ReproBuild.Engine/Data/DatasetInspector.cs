@@ -27,7 +27,6 @@ internal static class DatasetInspector
         ColumnCheck[] columns = [];
         KeyChecks? keys = null;
         ColumnWorkers? workers = null;
-        CellBatch? batch = null;
         // Without a schema, column types are decided on the first rows, which wait here until then.
         var sample = new List<(int Line, string[] Values)>();
         var decided = schema is not null;
@@ -50,14 +49,14 @@ internal static class DatasetInspector
                 }
                 if (DelimitedFile.HasUnclosedQuote(row))
                 {
-                    Flush(batch, workers, findings);
+                    workers?.Flush(findings);
                     var unclosed = DelimitedFile.UnclosedQuote(job.DataFile, line);
                     findings.Error(unclosed.Code, unclosed.Message, unclosed.Line, unclosed.Column);
                     continue;
                 }
                 if (invalidUtf8.Count > 0 && DelimitedFile.ColumnWithInvalidUtf8(row) is >= 0 and var invalidColumn)
                 {
-                    Flush(batch, workers, findings);
+                    workers?.Flush(findings);
                     findings.Error(ErrorCodes.UnreadableData, "this row holds bytes that are not valid UTF-8 (read as \uFFFD); save the file as UTF-8.", line, invalidColumn + 1);
                 }
                 if (names is null)
@@ -69,7 +68,6 @@ internal static class DatasetInspector
                         : HeaderMatcher.Match(schema, names, line, findings);
                     keys = schema is null ? null : KeyChecks.For(schema, names);
                     workers = new ColumnWorkers(columns, keys, threads ?? ThreadsFor(job.DataFile));
-                    batch = new CellBatch(names.Length);
                     if (job.HasHeader)
                     {
                         continue;
@@ -79,7 +77,7 @@ internal static class DatasetInspector
                 rows++;
                 if (row.ColCount != names.Length)
                 {
-                    Flush(batch, workers, findings);
+                    workers?.Flush(findings);
                     findings.Error(ErrorCodes.WrongFieldCount, $"this row has {row.ColCount} fields; the header has {names.Length}.", line, Math.Min(row.ColCount, names.Length) + 1);
                     continue;
                 }
@@ -95,11 +93,7 @@ internal static class DatasetInspector
                     continue;
                 }
 
-                batch!.Add(row, line);
-                if (batch.IsFull)
-                {
-                    Flush(batch, workers, findings);
-                }
+                workers!.Add(row, line, findings);
             }
         }
         catch (NotSupportedException)
@@ -107,7 +101,7 @@ internal static class DatasetInspector
             // Sep cannot go on past it; the rows before it are still checked, and reported first.
             tooLongRow = nextLine;
         }
-        Flush(batch, workers, findings);
+        workers?.Flush(findings);
         if (!decided)
         {
             Decide(columns, sample, findings);
@@ -153,14 +147,6 @@ internal static class DatasetInspector
 
     private static int ThreadsFor(string file) =>
         new FileInfo(file).Length >= ParallelFrom ? Environment.ProcessorCount : 1;
-
-    private static void Flush(CellBatch? batch, ColumnWorkers? workers, IFindings findings)
-    {
-        if (batch is { Rows: > 0 })
-        {
-            workers!.Check(batch, findings);
-        }
-    }
 
     /// <summary>Checks header names and reports duplicates at their cell.</summary>
     private static void CheckHeader(string[] names, string path, int line, FindingLimiter findings)

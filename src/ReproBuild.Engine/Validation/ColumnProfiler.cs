@@ -12,6 +12,7 @@ internal sealed class ColumnProfiler
     public const int SampleSize = 10_000;
 
     private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _distinctSpans;
     private readonly float[] _sample = new float[SampleSize];
     // A fixed-seed SplitMix64 stream: the same sample on every machine and run, and far cheaper per value than a
     // seeded System.Random (which keeps its slow legacy algorithm for compatibility).
@@ -24,6 +25,8 @@ internal sealed class ColumnProfiler
     private double _maximum = double.NegativeInfinity;
     private double _mean;
     private double _m2;
+
+    public ColumnProfiler() => _distinctSpans = _distinct.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public void AddMissing() => _missing++;
 
@@ -80,15 +83,14 @@ internal sealed class ColumnProfiler
         {
             return;
         }
-        var lookup = _distinct.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.Contains(value))
+        if (!_distinctSpans.Contains(value))
         {
             if (_distinct.Count == ColumnProfile.DistinctLimit)
             {
                 _capped = true;
                 return;
             }
-            lookup.Add(value);
+            _distinctSpans.Add(value);
         }
     }
 

@@ -112,7 +112,7 @@ internal sealed class FieldConstraints
     }
 
     // A pattern that needs backtracking has a match timeout; a value it cannot decide in time does not match.
-    private static bool Matches(Regex pattern, ReadOnlySpan<char> text)
+    internal static bool Matches(Regex pattern, ReadOnlySpan<char> text)
     {
         try
         {

@@ -16,12 +16,16 @@ internal sealed class NumberSyntax
 {
     private const int StackLimit = 128;
 
+    // The common cell needs none of the general path's steps (control characters, trimming, NaN/INF, options).
+    private readonly bool _plainAndBare;
+
     public NumberSyntax(string decimalChar, string groupChar, bool bareNumber)
     {
         DecimalChar = decimalChar;
         GroupChar = groupChar;
         BareNumber = bareNumber;
         IsPlain = decimalChar == "." && groupChar.Length == 0;
+        _plainAndBare = IsPlain && bareNumber;
     }
 
     public static NumberSyntax Default { get; } = new(".", "", bareNumber: true);
@@ -37,6 +41,11 @@ internal sealed class NumberSyntax
 
     public bool TryParseNumber(ReadOnlySpan<char> text, out double value)
     {
+        if (_plainAndBare && IsPlainDecimal(text))
+        {
+            // Nothing around it and only grammar characters in it: the general path would convert this same text.
+            return InvariantDouble.TryParse(text, out value);
+        }
         if (CellText.HasControl(text))
         {
             value = 0;
@@ -60,7 +69,7 @@ internal sealed class NumberSyntax
         {
             // The common case: validate the grammar in place and let the runtime convert.
             return Scan(text, default, allowFraction: true, out var length) && length > 0 &&
-                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+                InvariantDouble.TryParse(text, out value);
         }
         Span<char> buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : new char[text.Length];
         if (!Scan(text, buffer, allowFraction: true, out var written))
@@ -68,7 +77,7 @@ internal sealed class NumberSyntax
             value = 0;
             return false;
         }
-        return double.TryParse(buffer[..written], NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        return InvariantDouble.TryParse(buffer[..written], out value);
     }
 
     /// <summary>Parses an integer; <paramref name="big"/> is set only when it does not fit in a long.</summary>
@@ -76,6 +85,10 @@ internal sealed class NumberSyntax
     {
         big = null;
         value = 0;
+        if (_plainAndBare && TryParseShort(text, out value))
+        {
+            return true;
+        }
         if (CellText.HasControl(text))
         {
             return false;
@@ -107,10 +120,97 @@ internal sealed class NumberSyntax
         return false;
     }
 
+    /// <summary>
+    /// The plain decimal grammar, decided in one pass over the cell as it stands: <c>[+-]? digits with at most one
+    /// '.' (at least one digit) ([eE] [+-]? digits)?</c> and nothing else. What it accepts, <see cref="Scan"/> accepts
+    /// as it is; what it turns away (spaces, NaN, errors, …) goes the general way.
+    /// </summary>
+    private static bool IsPlainDecimal(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        if (i < text.Length && text[i] is '+' or '-')
+        {
+            i++;
+        }
+        var digits = 0;
+        var sawPoint = false;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c == '.' && !sawPoint)
+            {
+                sawPoint = true;
+            }
+            else
+            {
+                break;
+            }
+        }
+        if (digits == 0)
+        {
+            return false;
+        }
+        if (i == text.Length)
+        {
+            return true;
+        }
+        if ((text[i] | 0x20) != 'e')
+        {
+            return false;
+        }
+        i++;
+        if (i < text.Length && text[i] is '+' or '-')
+        {
+            i++;
+        }
+        var exponentStart = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+        return i > exponentStart && i == text.Length;
+    }
+
+    /// <summary>
+    /// The common integer, an optional sign and at most 18 digits (so it cannot overflow a long), read in place;
+    /// false for anything else, which the general path then decides.
+    /// </summary>
+    private static bool TryParseShort(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+        var negative = text[0] == '-';
+        var start = text[0] is '+' or '-' ? 1 : 0;
+        if (text.Length - start is < 1 or > 18)
+        {
+            return false;
+        }
+        long magnitude = 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            var digit = (uint)(text[i] - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+            magnitude = magnitude * 10 + digit;
+        }
+        value = negative ? -magnitude : magnitude;
+        return true;
+    }
+
     private static bool TrySpecial(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
-        if (text.Length is < 3 or > 4)
+        // NaN, INF, +INF and -INF, in any case, all end in 'n' or 'f': one test turns away the common number.
+        if (text.Length is < 3 or > 4 || (text[^1] | 0x20) is not ('n' or 'f'))
         {
             return false;
         }

@@ -7,6 +7,7 @@ internal sealed class SchemaField
 {
     private readonly FieldType _type;
     private readonly FieldConstraints? _constraints;
+    private readonly ConstraintShortcut? _shortcut;
     private readonly MissingValues _missing;
 
     internal SchemaField(string name, string type, FieldType fieldType, bool required, bool unique, MissingValues missing, FieldConstraints? constraints)
@@ -18,6 +19,7 @@ internal sealed class SchemaField
         Unique = unique;
         _missing = missing;
         _constraints = constraints is { IsEmpty: false } ? constraints : null;
+        _shortcut = _constraints is null ? null : ConstraintShortcut.For(_constraints, fieldType);
     }
 
     public string Name { get; }
@@ -69,7 +71,7 @@ internal sealed class SchemaField
         }
         var number = _type.ToNumber(cast);
         var key = withKey ? _type.Key(value, cast) : null;
-        if (_constraints is not null && _constraints.TryFindViolation(this, _type, value, cast, out var code, out var message))
+        if (_constraints is not null && _shortcut?.Meets(value, cast) != true && _constraints.TryFindViolation(this, _type, value, cast, out var code, out var message))
         {
             return new CellCheck(CellStatus.ConstraintError, code, message, number, key);
         }

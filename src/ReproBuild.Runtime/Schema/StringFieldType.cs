@@ -10,6 +10,18 @@ internal sealed class StringFieldType(string format, string name = "string") : F
 {
     public static readonly string[] Formats = [DefaultFormat, "email", "uri", "binary", "uuid"];
 
+    // Decided once rather than compared as text for every cell; in the order of Formats.
+    private readonly FormatKind _kind = (FormatKind)Math.Max(0, Array.IndexOf(Formats, format));
+
+    private enum FormatKind
+    {
+        Any,
+        Email,
+        Uri,
+        Binary,
+        Uuid,
+    }
+
     public override ValueMatch Match => ValueMatch.Text;
 
     public override bool HasLength => true;
@@ -21,12 +33,12 @@ internal sealed class StringFieldType(string format, string name = "string") : F
     public override bool TryCast(ReadOnlySpan<char> text, out CellValue value)
     {
         value = CellValue.None;
-        return Format switch
+        return _kind switch
         {
-            "email" => IsEmail(text),
-            "uri" => IsUri(text),
-            "binary" => text.Length > 0 && Base64.IsValid(text),
-            "uuid" => IsUuid(text),
+            FormatKind.Email => IsEmail(text),
+            FormatKind.Uri => IsUri(text),
+            FormatKind.Binary => text.Length > 0 && Base64.IsValid(text),
+            FormatKind.Uuid => IsUuid(text),
             _ => true,
         };
     }

@@ -15,6 +15,8 @@ public sealed class HotPathTests
     [DataRow("integer", null, "")]
     [DataRow("boolean", null, "FALSE")]
     [DataRow("string", "\"constraints\": {\"maxLength\": 10, \"enum\": [\"apple\", \"pear\"]}", "pear")]
+    [DataRow("string", "\"constraints\": {\"maxLength\": 10}", "pear")]
+    [DataRow("string", "\"constraints\": {\"enum\": [\"apple\", \"pear\"]}", "pear")]
     [DataRow("date", "\"constraints\": {\"minimum\": \"2000-01-01\"}", "2020-02-29")]
     [DataRow("date", "\"format\": \"%d/%m/%Y\"", "29/02/2020")]
     [DataRow("datetime", null, "2020-02-29T12:34:56.789+02:00")]
