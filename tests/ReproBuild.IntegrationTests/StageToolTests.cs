@@ -14,8 +14,7 @@ namespace ReproBuild.IntegrationTests;
 [TestClass]
 public sealed class StageToolTests
 {
-    private static string s_tools = "";
-    private static Dictionary<string, string?> s_toolEnvironment = [];
+    private static InstalledTool s_tool = null!;
 
     private static string Items(UserProject project, string testFraction) => $"""
         <Stage Include="Prepare" Project="../{PrepareFolder(project)}/Prepare.csproj" Inputs="data/raw/*.csv" Outputs="data/prepared/train.csv;data/prepared/test.csv" Seed="7" Parameters="TestFraction={testFraction}" />
@@ -58,18 +57,9 @@ public sealed class StageToolTests
 
     /// <summary>The tool, installed once for the class from this run's feed, as a local tool in a folder of its own.</summary>
     [ClassInitialize]
-    public static void InstallTheTool(TestContext context)
-    {
-        var folder = PackagedReproBuild.NewFolder("stage-tool");
-        s_tools = Path.Combine(folder, "tools");
-        Directory.CreateDirectory(s_tools);
-        UserProject.WriteUserSetup(s_tools);
-        s_toolEnvironment = new Dictionary<string, string?> { ["DOTNET_CLI_HOME"] = Path.Combine(folder, "home") };
-        DotNet.Run(s_tools, ["new", "tool-manifest"], s_toolEnvironment).ShouldSucceed();
-        DotNet.Run(s_tools, ["tool", "install", "--local", "ReproBuild.Tool", "--version", PackagedReproBuild.Version], s_toolEnvironment).ShouldSucceed();
-    }
+    public static void InstallTheTool(TestContext context) => s_tool = InstalledTool.Install("stage-tool");
 
-    private static CommandResult Tool(params string[] arguments) => DotNet.Run(s_tools, ["reprobuild", .. arguments], s_toolEnvironment);
+    private static CommandResult Tool(params string[] arguments) => s_tool.Run(null, arguments);
 
     private static UserProject NewPipeline(string test)
     {

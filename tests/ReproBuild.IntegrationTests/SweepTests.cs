@@ -19,20 +19,10 @@ public sealed class SweepTests
 
     private static readonly string[] Grid = ["-p", "NumberOfTrees=3,6", "-p", "LearningRate=0.1,0.3"];
 
-    private static string s_tools = "";
-    private static Dictionary<string, string?> s_toolEnvironment = [];
+    private static InstalledTool s_tool = null!;
 
     [ClassInitialize]
-    public static void InstallTheTool(TestContext context)
-    {
-        var folder = PackagedReproBuild.NewFolder("sweep-tool");
-        s_tools = Path.Combine(folder, "tools");
-        Directory.CreateDirectory(s_tools);
-        UserProject.WriteUserSetup(s_tools);
-        s_toolEnvironment = new Dictionary<string, string?> { ["DOTNET_CLI_HOME"] = Path.Combine(folder, "home") };
-        DotNet.Run(s_tools, ["new", "tool-manifest"], s_toolEnvironment).ShouldSucceed();
-        DotNet.Run(s_tools, ["tool", "install", "--local", "ReproBuild.Tool", "--version", PackagedReproBuild.Version], s_toolEnvironment).ShouldSucceed();
-    }
+    public static void InstallTheTool(TestContext context) => s_tool = InstalledTool.Install("sweep-tool");
 
     private static UserProject NewProject(string test)
     {
@@ -43,8 +33,7 @@ public sealed class SweepTests
 
     /// <summary>The tool with the project's model cache, the one its builds use (each folder has its own in tests).</summary>
     private static CommandResult Sweep(UserProject project, params string[] arguments) =>
-        DotNet.Run(s_tools, ["reprobuild", "sweep", project.Directory, .. arguments],
-            new Dictionary<string, string?>(s_toolEnvironment) { ["REPROBUILD_CACHE"] = project.Directory + ".cache" });
+        s_tool.Run(new Dictionary<string, string?> { ["REPROBUILD_CACHE"] = project.Directory + ".cache" }, ["sweep", project.Directory, .. arguments]);
 
     /// <summary>Each experiment's id and outcome (trained, restored, missing), ranked ones first.</summary>
     private static List<(string Id, string Outcome, int? Rank)> Experiments(CommandResult sweep)
