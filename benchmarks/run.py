@@ -606,7 +606,8 @@ class Bench:
                 r["noop_tasks"].append({k: v for k, v in task_times(o).items() if k in self.tasks})
                 s, _ = self.build(without, "--no-restore", cache=cache)
                 r["noop_plain"].append(s)
-            for round_ in range(CACHE_ROUNDS):
+            # One round at the largest count: its builds take tens of seconds and the suite has a budget.
+            for round_ in range(CACHE_ROUNDS if count < max(SIZES["scale"]) else 1):
                 # As a fresh clone with a warm local cache: no obj/ or bin/, every model restored from the cache. The
                 # project without ReproBuild compiles from the same clean state.
                 for project in [with_rb, without]:
