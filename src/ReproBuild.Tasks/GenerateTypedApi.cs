@@ -49,8 +49,7 @@ public sealed class GenerateTypedApi : ReproBuildTask
         var read = InputStamp.Of(key, [
             .. Models.SelectMany(item => InputStamp.FolderAndContents(layout.ModelOutputDirectory(ModelItem.NameOf(item)))),
             .. Models.Select(item => layout.ModelInputsFile(ModelItem.NameOf(item))),
-            Path.GetDirectoryName(layout.DatasetSummaryFile("_"))!,
-            .. InputStamp.FolderAndContents(Path.GetDirectoryName(layout.DatasetSummaryFile("_"))!).Where(f => f.EndsWith(".json", StringComparison.Ordinal))]);
+            .. InputStamp.FolderAndContents(layout.DatasetsDirectory)]);
         var models = new List<TypedApiModel>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in Models)

@@ -17,16 +17,19 @@ internal sealed class IntermediateLayout(string root)
 
     public string RequestFile(string command) => Path.Combine(Root, $"{command}.request.json");
 
+    /// <summary>Where every dataset's input, summary, report and pin files are.</summary>
+    public string DatasetsDirectory => Path.Combine(Root, "datasets");
+
     /// <summary>Everything that decides a dataset's inspection; rewritten only when it changes.</summary>
-    public string DatasetInputFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.input.json");
+    public string DatasetInputFile(string dataset) => Path.Combine(DatasetsDirectory, $"{dataset}.input.json");
 
     /// <summary>The last check of a dataset pinned by Hash (<see cref="Cache.PinnedFileMarker"/>).</summary>
-    public string DatasetPinFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.pinned.tsv");
+    public string DatasetPinFile(string dataset) => Path.Combine(DatasetsDirectory, $"{dataset}.pinned.tsv");
 
-    public string DatasetSummaryFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.json");
+    public string DatasetSummaryFile(string dataset) => Path.Combine(DatasetsDirectory, $"{dataset}.json");
 
     /// <summary>The validation report and data profile, written whether or not the data passed.</summary>
-    public string DatasetReportFile(string dataset) => Path.Combine(Root, "datasets", $"{dataset}.report.json");
+    public string DatasetReportFile(string dataset) => Path.Combine(DatasetsDirectory, $"{dataset}.report.json");
 
     /// <summary>Everything that decides a model's bytes; rewritten only when it changes.</summary>
     public string ModelInputsFile(string model) => Path.Combine(Root, "models", $"{model}.inputs.json");
