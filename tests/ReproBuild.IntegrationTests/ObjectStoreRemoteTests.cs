@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Azure.Storage.Blobs;
@@ -31,18 +30,6 @@ public sealed class ObjectStoreRemoteTests
     private const string AzureAccount = "reprobuild";
     private static readonly string AzureKey = Convert.ToBase64String("reprobuild-test-account-key-do-not-print-0123456789"u8);
 
-    // s3rver signs with these fixed keys.
-    private const string S3AccessKey = "S3RVER";
-    private const string S3SecretKey = "S3RVER";
-
-    /// <summary>Every variable either remote reads, unset: the developer's own credentials never take part.</summary>
-    private static Dictionary<string, string?> CleanEnvironment() => new()
-    {
-        ["AZURE_STORAGE_CONNECTION_STRING"] = null, ["REPROBUILD_REMOTE_SAS_URL"] = null,
-        ["AWS_ACCESS_KEY_ID"] = null, ["AWS_SECRET_ACCESS_KEY"] = null, ["AWS_SESSION_TOKEN"] = null, ["AWS_PROFILE"] = null,
-        ["AWS_REGION"] = null, ["AWS_DEFAULT_REGION"] = null, ["AWS_ENDPOINT_URL"] = null, ["AWS_ENDPOINT_URL_S3"] = null,
-    };
-
     [TestMethod]
     public void AzureBlobStorage()
     {
@@ -51,7 +38,7 @@ public sealed class ObjectStoreRemoteTests
         var connectionString = $"DefaultEndpointsProtocol=http;AccountName={AzureAccount};AccountKey={AzureKey};BlobEndpoint=http://127.0.0.1:{azurite.Port}/{AzureAccount};";
         var container = new BlobContainerClient(connectionString, "models");
         container.Create();
-        var environment = CleanEnvironment();
+        var environment = RemoteCredentials.None();
         environment["AZURE_STORAGE_CONNECTION_STRING"] = connectionString;
 
         var outputs = RestoresRefusesAndSurvives(nameof(AzureBlobStorage), "azblob://models/team", environment,
@@ -60,7 +47,7 @@ public sealed class ObjectStoreRemoteTests
             azurite.Dispose);
         AssertNeverPrinted(outputs, AzureKey, connectionString);
 
-        var missing = NewProject(nameof(AzureBlobStorage) + "-nocreds").Build(CleanEnvironment(), "-p:ReproBuildRemote=azblob://models").ShouldFail();
+        var missing = NewProject(nameof(AzureBlobStorage) + "-nocreds").Build(RemoteCredentials.None(), "-p:ReproBuildRemote=azblob://models").ShouldFail();
         Assert.IsTrue(missing.Output.Contains("error RB4010", StringComparison.Ordinal) && missing.Output.Contains("AZURE_STORAGE_CONNECTION_STRING", StringComparison.Ordinal), missing.Output);
         missing.ShouldHaveNoStackTrace();
     }
@@ -68,26 +55,17 @@ public sealed class ObjectStoreRemoteTests
     [TestMethod]
     public void S3CompatibleStorage()
     {
-        using var s3rver = NodeServer.Start("s3rver", (port, data) => ["-d", data, "-a", "127.0.0.1", "-p", $"{port}", "--silent", "--configure-bucket", "models"]);
-        var endpoint = $"http://127.0.0.1:{s3rver.Port}";
-        using var client = new AmazonS3Client(new BasicAWSCredentials(S3AccessKey, S3SecretKey), new AmazonS3Config
-        {
-            ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1",
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED, ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        });
-        var environment = CleanEnvironment();
-        environment["AWS_ACCESS_KEY_ID"] = S3AccessKey;
-        environment["AWS_SECRET_ACCESS_KEY"] = S3SecretKey;
-        environment["AWS_REGION"] = "us-east-1";
-        environment["AWS_ENDPOINT_URL_S3"] = endpoint;
+        using var s3rver = S3Server.Start("models");
+        using var client = s3rver.NewClient();
+        var environment = s3rver.BuildEnvironment();
 
         var outputs = RestoresRefusesAndSurvives(nameof(S3CompatibleStorage), "s3://models/team", environment,
             key => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "models", Prefix = key }).GetAwaiter().GetResult().S3Objects?.Any(o => o.Key == key) == true,
             (key, content) => client.PutObjectAsync(new PutObjectRequest { BucketName = "models", Key = key, InputStream = new MemoryStream(content), UseChunkEncoding = false }).GetAwaiter().GetResult(),
             s3rver.Dispose);
-        AssertNeverPrinted(outputs, S3SecretKey);
+        AssertNeverPrinted(outputs, S3Server.SecretKey);
 
-        var missing = NewProject(nameof(S3CompatibleStorage) + "-nocreds").Build(CleanEnvironment(), "-p:ReproBuildRemote=s3://models").ShouldFail();
+        var missing = NewProject(nameof(S3CompatibleStorage) + "-nocreds").Build(RemoteCredentials.None(), "-p:ReproBuildRemote=s3://models").ShouldFail();
         Assert.IsTrue(missing.Output.Contains("error RB4010", StringComparison.Ordinal) && missing.Output.Contains("AWS_ACCESS_KEY_ID", StringComparison.Ordinal), missing.Output);
         missing.ShouldHaveNoStackTrace();
     }

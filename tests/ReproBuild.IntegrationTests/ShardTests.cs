@@ -4,8 +4,9 @@ using ReproBuild.IntegrationTests.Infrastructure;
 namespace ReproBuild.IntegrationTests;
 
 /// <summary>
-/// Scale-out (docs/scale-out.md): clones of one project, each building one shard against one real remote (a folder
-/// remote), train each model once between them; a final unsharded build restores everything and trains nothing.
+/// Scale-out (docs/scale-out.md): clones of one project, each building one shard against one remote, train each model
+/// once between them; a final unsharded build restores everything and trains nothing. The whole flow meets in a real
+/// object store (s3rver, S3-compatible), as CI runners do; the other cases use a folder remote.
 /// </summary>
 [TestClass]
 public sealed partial class ShardTests
@@ -30,12 +31,16 @@ public sealed partial class ShardTests
         return project;
     }
 
+    /// <summary>Where the clones meet: the remote's address and the environment that reaches it.</summary>
+    private sealed record Remote(string Address, IReadOnlyDictionary<string, string?> Environment);
+
     /// <summary>A folder remote is a share that exists (a missing one is a remote that is down).</summary>
-    private static string NewRemote(UserProject origin) => Directory.CreateDirectory(origin.Directory + ".remote").FullName;
+    private static Remote NewRemote(UserProject origin) => new(Directory.CreateDirectory(origin.Directory + ".remote").FullName, new Dictionary<string, string?>());
 
     /// <summary>Each clone has a local cache of its own, as separate machines do: the remote is the only meeting point.</summary>
-    private static CommandResult BuildClone(UserProject project, string remote, params string[] arguments) =>
-        project.Build(new Dictionary<string, string?> { ["REPROBUILD_CACHE"] = project.Directory + ".local-cache" }, [$"-p:ReproBuildRemote={remote}", .. arguments]);
+    private static CommandResult BuildClone(UserProject project, Remote remote, params string[] arguments) =>
+        project.Build(new Dictionary<string, string?>(remote.Environment) { ["REPROBUILD_CACHE"] = project.Directory + ".local-cache" },
+            [$"-p:ReproBuildRemote={remote.Address}", .. arguments]);
 
     private static List<string> Trained(CommandResult build) => [.. ModelNames.Where(m => build.Output.Contains($"ReproBuild: trained {m} ", StringComparison.Ordinal))];
 
@@ -57,7 +62,8 @@ public sealed partial class ShardTests
     public void ThreeShardsTrainEachModelOnceAndTheFinalBuildRestoresAllAndTrainsNothing()
     {
         var origin = NewProject(nameof(ThreeShardsTrainEachModelOnceAndTheFinalBuildRestoresAllAndTrainsNothing));
-        var remote = NewRemote(origin);
+        using var store = S3Server.Start("models");
+        var remote = new Remote("s3://models/ci", store.BuildEnvironment());
         var shards = Enumerable.Range(0, 3).Select(i => origin.CopyTo($"{Path.GetFileName(origin.Directory)}-shard{i}")).ToList();
 
         var builds = shards.Select((clone, i) => BuildClone(clone, remote, $"-p:ReproBuildShard={i}/3").ShouldSucceed()).ToList();
@@ -91,13 +97,13 @@ public sealed partial class ShardTests
         CollectionAssert.AreEqual(Array.Empty<string>(), Trained(restored), restored.Output);
         foreach (var model in ModelNames)
         {
-            StringAssert.Contains(restored.Output, $"ReproBuild: restored {model} from");
+            StringAssert.Contains(restored.Output, $"ReproBuild: restored {model} from the remote cache");
             Assert.AreEqual(
                 BuildOutputsTests.Sha256(shards[trainers[model][0]].Output($"models/{model}.zip")),
                 BuildOutputsTests.Sha256(final.Output($"models/{model}.zip")),
                 $"The final build's {model} is not the one its shard trained.");
         }
-        StringAssert.Contains(restored.Output, "ReproBuild: restored stage Convert from", string.Join("\n----\n", builds.Select(b => b.Output)));
+        StringAssert.Contains(restored.Output, "ReproBuild: restored stage Convert from the remote cache", string.Join("\n----\n", builds.Select(b => b.Output)));
         Assert.IsFalse(restored.Output.Contains("ReproBuild: ran stage", StringComparison.Ordinal), restored.Output);
         Assert.AreEqual(0, RunRecords(final), "The final build trained or ran something: it wrote a run record.");
         Assert.IsTrue(File.Exists(Path.Combine(final.Directory, "repro.lock.json")), "The final build wrote no lock file.");
