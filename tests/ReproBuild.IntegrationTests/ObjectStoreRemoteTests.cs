@@ -3,6 +3,7 @@ using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
 using ReproBuild.IntegrationTests.Infrastructure;
 
 namespace ReproBuild.IntegrationTests;
@@ -33,9 +34,7 @@ public sealed class ObjectStoreRemoteTests
     [TestMethod]
     public void AzureBlobStorage()
     {
-        using var azurite = NodeServer.Start("azurite-blob", (port, data) => ["--blobHost", "127.0.0.1", "--blobPort", $"{port}", "--location", data, "--silent", "--skipApiVersionCheck"],
-            new Dictionary<string, string?> { ["AZURITE_ACCOUNTS"] = $"{AzureAccount}:{AzureKey}" });
-        var connectionString = $"DefaultEndpointsProtocol=http;AccountName={AzureAccount};AccountKey={AzureKey};BlobEndpoint=http://127.0.0.1:{azurite.Port}/{AzureAccount};";
+        using var azurite = StartAzurite(out var connectionString);
         var container = new BlobContainerClient(connectionString, "models");
         container.Create();
         var environment = RemoteCredentials.None();
@@ -50,6 +49,37 @@ public sealed class ObjectStoreRemoteTests
         var missing = NewProject(nameof(AzureBlobStorage) + "-nocreds").Build(RemoteCredentials.None(), "-p:ReproBuildRemote=azblob://models").ShouldFail();
         Assert.IsTrue(missing.Output.Contains("error RB4010", StringComparison.Ordinal) && missing.Output.Contains("AZURE_STORAGE_CONNECTION_STRING", StringComparison.Ordinal), missing.Output);
         missing.ShouldHaveNoStackTrace();
+    }
+
+    /// <summary>
+    /// A SAS URL for the container, as the portal or <c>az storage container generate-sas</c> give it, and nothing
+    /// else: the builds push and restore through it, and its signature never reaches their output.
+    /// </summary>
+    [TestMethod]
+    public void AzureBlobStorageThroughASasUrl()
+    {
+        using var azurite = StartAzurite(out var connectionString);
+        var container = new BlobContainerClient(connectionString, "models");
+        container.Create();
+        var sasUrl = container.GenerateSasUri(
+            BlobContainerSasPermissions.Read | BlobContainerSasPermissions.Add | BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.List,
+            DateTimeOffset.UtcNow.AddHours(1));
+        var environment = RemoteCredentials.None();
+        environment["REPROBUILD_REMOTE_SAS_URL"] = sasUrl.ToString();
+        const string Remote = "-p:ReproBuildRemote=azblob://models/team";
+
+        var first = NewProject(nameof(AzureBlobStorageThroughASasUrl));
+        var pushed = first.Build(environment, Remote).ShouldSucceed();
+        StringAssert.Contains(pushed.Output, "ReproBuild: trained Churn");
+        var sha256 = BuildOutputsTests.Sha256(first.Output("models/Churn.zip"));
+        Assert.IsTrue(container.GetBlobClient($"team/cas/{sha256}").Exists().Value, $"The model was not pushed through the SAS URL:\n{pushed.Output}");
+
+        var second = first.CopyTo(Path.GetFileName(first.Directory) + "-second");
+        var pulled = second.Build(environment, Remote).ShouldSucceed();
+        StringAssert.Contains(pulled.Output, "ReproBuild: restored Churn from the remote cache");
+        Assert.IsFalse(pulled.Output.Contains("ReproBuild: trained", StringComparison.Ordinal), pulled.Output);
+        var signature = System.Web.HttpUtility.ParseQueryString(sasUrl.Query)["sig"]!;
+        AssertNeverPrinted([pushed.Output, pulled.Output], sasUrl.ToString(), sasUrl.Query.TrimStart('?'), signature, Uri.EscapeDataString(signature));
     }
 
     [TestMethod]
@@ -68,6 +98,15 @@ public sealed class ObjectStoreRemoteTests
         var missing = NewProject(nameof(S3CompatibleStorage) + "-nocreds").Build(RemoteCredentials.None(), "-p:ReproBuildRemote=s3://models").ShouldFail();
         Assert.IsTrue(missing.Output.Contains("error RB4010", StringComparison.Ordinal) && missing.Output.Contains("AWS_ACCESS_KEY_ID", StringComparison.Ordinal), missing.Output);
         missing.ShouldHaveNoStackTrace();
+    }
+
+    /// <summary>Azurite's blob service with this test's own account, and a connection string with its key.</summary>
+    private static NodeServer StartAzurite(out string connectionString)
+    {
+        var azurite = NodeServer.Start("azurite-blob", (port, data) => ["--blobHost", "127.0.0.1", "--blobPort", $"{port}", "--location", data, "--silent", "--skipApiVersionCheck"],
+            new Dictionary<string, string?> { ["AZURITE_ACCOUNTS"] = $"{AzureAccount}:{AzureKey}" });
+        connectionString = $"DefaultEndpointsProtocol=http;AccountName={AzureAccount};AccountKey={AzureKey};BlobEndpoint=http://127.0.0.1:{azurite.Port}/{AzureAccount};";
+        return azurite;
     }
 
     private static UserProject NewProject(string test)

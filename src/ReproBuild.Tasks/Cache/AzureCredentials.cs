@@ -58,14 +58,16 @@ internal sealed class AzureCredentials
             {
                 return new BlobContainerClient(_connectionString, container, options);
             }
-            var path = _sasUrl!.AbsolutePath.Trim('/');
-            if (path.Length == 0)
+            // The SDK's own parser: it knows the path-style URLs of emulators and IP endpoints, where the account is the
+            // first segment of the path (http://127.0.0.1:10000/<account>/<container>), not the host.
+            var signedFor = new BlobUriBuilder(_sasUrl!).BlobContainerName;
+            if (string.IsNullOrEmpty(signedFor))
             {
                 return new BlobServiceClient(_sasUrl, options).GetBlobContainerClient(container);
             }
-            return path == container
+            return signedFor == container
                 ? new BlobContainerClient(_sasUrl, options)
-                : throw new RemoteCacheException($"{SasUrlVariable} is for the container '{path.Split('/')[0]}', not '{container}'");
+                : throw new RemoteCacheException($"{SasUrlVariable} is for the container '{signedFor}', not '{container}'");
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

@@ -47,6 +47,21 @@ public sealed class ObjectStoreCredentialsTests
     }
 
     [TestMethod]
+    public void APathStyleSasUrlOfAnEmulatorNamesItsContainerAfterTheAccount()
+    {
+        // Azurite and IP endpoints put the account in the path: the container is the second segment.
+        Environment.SetEnvironmentVariable(AzureCredentials.SasUrlVariable, "http://127.0.0.1:10000/devstoreaccount1/models?sv=2024-11-04&sp=rcw&sig=c2lnbmF0dXJlLXNpZw%3D%3D");
+        var credentials = AzureCredentials.FromEnvironment();
+
+        Assert.AreEqual("models", credentials.OpenContainer("models", new BlobClientOptions()).Name);
+        StringAssert.Contains(Assert.ThrowsExactly<RemoteCacheException>(() => credentials.OpenContainer("other", new BlobClientOptions())).Message,
+            "for the container 'models', not 'other'");
+
+        Environment.SetEnvironmentVariable(AzureCredentials.SasUrlVariable, "http://127.0.0.1:10000/devstoreaccount1?sv=2024-11-04&ss=b&sig=c2lnbmF0dXJlLXNpZw%3D%3D");
+        Assert.AreEqual("http://127.0.0.1:10000/devstoreaccount1/other", AzureCredentials.FromEnvironment().OpenContainer("other", new BlobClientOptions()).Uri.GetLeftPart(UriPartial.Path));
+    }
+
+    [TestMethod]
     public void AnAzureRemoteWithoutCredentialsOrWithAMalformedSasUrlSaysWhichVariable()
     {
         StringAssert.Contains(Assert.ThrowsExactly<RemoteCacheException>(AzureCredentials.FromEnvironment).Message, AzureCredentials.ConnectionStringVariable);
