@@ -67,7 +67,13 @@ public sealed class CustomPipelineTests
         var unchanged = first.Models.Build(AsCi).ShouldSucceed();
         Assert.IsFalse(unchanged.Output.Contains("ReproBuild: trained", StringComparison.Ordinal), unchanged.Output);
 
-        // A change of code retrains, with a new fingerprint, even where the parameters are the same.
+        // Nothing happened in that build, so the next one checks the pipeline stamp — the library's files included —
+        // instead of fingerprinting again.
+        var noOp = first.Models.Build(AsCi, "--no-restore", "-clp:PerformanceSummary").ShouldSucceed().Output;
+        StringAssert.Contains(noOp, "CheckPipelineStamp");
+        Assert.IsFalse(noOp.Contains("ComputeModelFingerprints", StringComparison.Ordinal), noOp);
+
+        // A change of code retrains, with a new fingerprint, even where the parameters are the same (and the stamp held).
         var fingerprint = Fingerprint(first);
         File.WriteAllText(first.PipelineFile, ChurnPipeline.Replace("NumberOfThreads = 1,", "NumberOfThreads = 1, OptimizationTolerance = 1e-3f,", StringComparison.Ordinal));
         StringAssert.Contains(first.Models.Build(AsCi).ShouldSucceed().Output, "ReproBuild: trained Churn (Acme.Pipelines.ChurnPipeline, ");

@@ -18,6 +18,9 @@ public sealed class CheckPipelineStamp : ReproBuildTask
     /// <summary>The properties that steer the pipeline, as one string (the targets list them once).</summary>
     public string Settings { get; set; } = "";
 
+    /// <summary>The referenced projects' assemblies where custom pipelines are looked up (empty without one).</summary>
+    public ITaskItem[] PipelineReferences { get; set; } = [];
+
     /// <summary>ReproBuild's folder under obj/.</summary>
     [Required]
     public string IntermediateDirectory { get; set; } = "";
@@ -29,11 +32,15 @@ public sealed class CheckPipelineStamp : ReproBuildTask
     private protected override bool Run()
     {
         var path = Path.Combine(IntermediateDirectory, WritePipelineStamp.FileName);
-        if (InputStamp.Holds(path, InputStamp.KeyOf([Settings], Datasets, Models), out var stamp))
+        if (InputStamp.Holds(path, KeyOf(Settings, PipelineReferences, Datasets, Models), out var stamp))
         {
             Current = true;
             Log.LogMessage(MessageImportance.Low, $"ReproBuild: nothing the pipeline depends on changed since the last build ({stamp!.Files.Count} files as recorded in '{path}'); its steps are skipped.");
         }
         return true;
     }
+
+    /// <summary>The pipeline stamp's key; <see cref="WritePipelineStamp"/> writes the same.</summary>
+    internal static string KeyOf(string settings, ITaskItem[] pipelineReferences, ITaskItem[] datasets, ITaskItem[] models) =>
+        InputStamp.KeyOf([settings, .. pipelineReferences.Select(reference => Path.GetFullPath(reference.ItemSpec))], datasets, models);
 }

@@ -22,6 +22,9 @@ public sealed class WritePipelineStamp : ReproBuildTask, IIncrementalTask
     /// <summary>The same settings string <see cref="CheckPipelineStamp"/> gets.</summary>
     public string Settings { get; set; } = "";
 
+    /// <summary>The same pipeline references <see cref="CheckPipelineStamp"/> gets.</summary>
+    public ITaskItem[] PipelineReferences { get; set; } = [];
+
     /// <summary>The datasets as <see cref="HashDatasets"/> returned them.</summary>
     public ITaskItem[] HashedDatasets { get; set; } = [];
 
@@ -56,7 +59,7 @@ public sealed class WritePipelineStamp : ReproBuildTask, IIncrementalTask
             File.Delete(path);
             return true;
         }
-        var stamp = InputStamp.Of(InputStamp.KeyOf([Settings], Datasets, Models), Files());
+        var stamp = InputStamp.Of(CheckPipelineStamp.KeyOf(Settings, PipelineReferences, Datasets, Models), Files());
         if (EditedDuringTheBuild(stamp) is { } edited)
         {
             Log.LogMessage(MessageImportance.Low, $"ReproBuild: '{edited}' changed while this build ran; the next build checks everything again.");
@@ -99,6 +102,14 @@ public sealed class WritePipelineStamp : ReproBuildTask, IIncrementalTask
             if (dataset.SchemaFile is not null)
             {
                 yield return dataset.SchemaFile;
+            }
+        }
+        // A custom pipeline's code digest is over these files (Code/PipelineReferences): a rebuilt library rewrites them.
+        foreach (var reference in PipelineReferences.Select(r => Path.GetFullPath(r.ItemSpec)).Where(File.Exists))
+        {
+            foreach (var (_, file) in Code.PipelineReferences.LoadedFiles(reference))
+            {
+                yield return file;
             }
         }
         var cache = CacheDirectory.Trim() is { Length: > 0 } root ? new CacheFolder(root) : null;
