@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using ReproBuild.Tasks.Cache;
+using ReproBuild.Tasks.Stages;
 
 namespace ReproBuild.Tasks.NoOp;
 
@@ -9,22 +10,8 @@ namespace ReproBuild.Tasks.NoOp;
 /// next build skip the pipeline's steps. Any other build removes the stamp:
 /// it describes the last build in which nothing happened, and the next one will check everything again.
 /// </summary>
-public sealed class WritePipelineStamp : ReproBuildTask, IIncrementalTask
+public sealed class WritePipelineStamp : PipelineStampTask, IIncrementalTask
 {
-    internal const string FileName = "pipeline.stamp";
-
-    /// <summary>The project's <c>Dataset</c> items, as <see cref="CheckPipelineStamp"/> gets them.</summary>
-    public ITaskItem[] Datasets { get; set; } = [];
-
-    /// <summary>The project's <c>Model</c> items, as <see cref="CheckPipelineStamp"/> gets them.</summary>
-    public ITaskItem[] Models { get; set; } = [];
-
-    /// <summary>The same settings string <see cref="CheckPipelineStamp"/> gets.</summary>
-    public string Settings { get; set; } = "";
-
-    /// <summary>The same pipeline references <see cref="CheckPipelineStamp"/> gets.</summary>
-    public ITaskItem[] PipelineReferences { get; set; } = [];
-
     /// <summary>The datasets as <see cref="HashDatasets"/> returned them.</summary>
     public ITaskItem[] HashedDatasets { get; set; } = [];
 
@@ -34,15 +21,14 @@ public sealed class WritePipelineStamp : ReproBuildTask, IIncrementalTask
     /// <summary>What this build trained or restored: anything here means the pipeline did something.</summary>
     public ITaskItem[] ChangedModels { get; set; } = [];
 
+    /// <summary>The stages as <c>RunStages</c> returned them (<c>RecordFile</c>, <c>Outcome</c>).</summary>
+    public ITaskItem[] StageRecords { get; set; } = [];
+
     /// <summary><c>$(ReproBuildCacheDir)</c>: each model's record there is part of the stamp (a build puts a missing one back).</summary>
     public string CacheDirectory { get; set; } = "";
 
     /// <summary>The lock file's path.</summary>
     public string LockFile { get; set; } = "";
-
-    /// <summary>ReproBuild's folder under obj/.</summary>
-    [Required]
-    public string IntermediateDirectory { get; set; } = "";
 
     /// <summary>Set by <c>dotnet build -question</c>: writes nothing.</summary>
     public bool FailIfNotIncremental { get; set; }
@@ -53,38 +39,47 @@ public sealed class WritePipelineStamp : ReproBuildTask, IIncrementalTask
         {
             return true;
         }
-        var path = Path.Combine(IntermediateDirectory, FileName);
-        if (ChangedModels.Length > 0)
+        // A stage that ran or was restored did something, as a model that trained does; so did a build without a record for every stage.
+        var records = StageRecords.Select(stage => (Record: StageRecord.Read(stage.GetMetadata("RecordFile")), Outcome: stage.GetMetadata("Outcome"))).ToList();
+        if (ChangedModels.Length > 0 || records.Count < Stages.Length || records.Any(stage => stage.Outcome != nameof(StageOutcome.UpToDate) || stage.Record is null))
         {
-            File.Delete(path);
+            File.Delete(StampFile);
             return true;
         }
-        var stamp = InputStamp.Of(CheckPipelineStamp.KeyOf(Settings, PipelineReferences, Datasets, Models), Files());
-        if (EditedDuringTheBuild(stamp) is { } edited)
+        var stamp = InputStamp.Of(Key(), Files(records.Select(stage => stage.Record!)));
+        if (EditedDuringTheBuild(stamp, records.Select(stage => stage.Record!)) is { } edited)
         {
             Log.LogMessage(MessageImportance.Low, $"ReproBuild: '{edited}' changed while this build ran; the next build checks everything again.");
-            File.Delete(path);
+            File.Delete(StampFile);
             return true;
         }
-        stamp.Write(path);
+        stamp.Write(StampFile);
         return true;
     }
 
     /// <summary>
-    /// A data or schema file whose size or time now differs from those its hash was taken at: the build used the
-    /// content from before, so a stamp of the file as it is now would vouch for content no step has seen.
+    /// A data, schema or stage file whose size or time now differs from those its hash was taken at: the build used
+    /// the content from before, so a stamp of the file as it is now would vouch for content no step has seen.
     /// </summary>
-    private string? EditedDuringTheBuild(InputStamp stamp)
+    private string? EditedDuringTheBuild(InputStamp stamp, IEnumerable<StageRecord> stages)
     {
         var hashed = StatCache.Load(new IntermediateLayout(IntermediateDirectory).StatCacheFile);
         var now = stamp.Files.ToDictionary(f => f.Path, f => f.Stamp, StringComparer.Ordinal);
         return HashedDatasets.Select(HashedDataset.From)
             .SelectMany(d => d.SchemaFile is null ? [d.DataFile] : new[] { d.DataFile, d.SchemaFile })
+            .Concat(stages.SelectMany(StageFiles))
             .FirstOrDefault(file => hashed.Recorded(file)?.Text != now[file]);
     }
 
+    /// <summary>The files a stage's record vouches for — inputs, code (a program's files), outputs — as full paths.</summary>
+    private IEnumerable<string> StageFiles(StageRecord record)
+    {
+        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+        return record.AllFiles.Select(file => Path.GetFullPath(Path.Combine(projectDirectory, file.Path)));
+    }
+
     /// <summary>Every file a build of the pipeline reads to decide that it has nothing to do.</summary>
-    private IEnumerable<string> Files()
+    private IEnumerable<string> Files(IEnumerable<StageRecord> stages)
     {
         yield return typeof(InputStamp).Assembly.Location;
         yield return LockFile;
@@ -113,6 +108,29 @@ public sealed class WritePipelineStamp : ReproBuildTask, IIncrementalTask
             }
         }
         var cache = CacheDirectory.Trim() is { Length: > 0 } root ? new CacheFolder(root) : null;
+        foreach (var stage in StageRecords)
+        {
+            yield return stage.GetMetadata("RecordFile");
+        }
+        foreach (var record in stages)
+        {
+            foreach (var file in StageFiles(record))
+            {
+                yield return file;
+            }
+            if (cache is not null)
+            {
+                yield return cache.PathOf(CacheFolder.ActionKind, record.Stage.Fingerprint);
+            }
+        }
+        // A program's folder as a whole: a file added there is part of its code digest (CompiledCode.ProgramFiles).
+        foreach (var program in StagePrograms)
+        {
+            foreach (var file in InputStamp.FolderAndContents(Path.GetDirectoryName(Path.GetFullPath(program.ItemSpec))!))
+            {
+                yield return file;
+            }
+        }
         foreach (var model in FingerprintedModels.Select(FingerprintedModel.From))
         {
             yield return model.InputsFile;
