@@ -1,6 +1,8 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using ReproBuild.Protocol;
 using ReproBuild.Tasks.NoOp;
+using ReproBuild.Tasks.Stages;
 
 namespace ReproBuild.Tasks.Tests.NoOp;
 
@@ -29,11 +31,42 @@ public sealed class PipelineStampTests : TempFolderTest
         statCache.SaveIfChanged();
     }
 
+    private ITaskItem[] _stages = [];
+    private ITaskItem[] _stageInputs = [];
+    private ITaskItem[] _stageRecords = [];
+
+    /// <summary>A Command stage whose record vouches for its input and output, as RunStages leaves it with <paramref name="outcome"/>.</summary>
+    private string AddStage(string outcome)
+    {
+        var input = Temp.Write("raw.csv", "x\n1\n");
+        var output = Temp.Write("prepared.csv", "x\n2\n");
+        var statCache = StatCache.Load(_layout.StatCacheFile);
+        var hashes = statCache.Hash([input, output]);
+        statCache.SaveIfChanged();
+        var record = new StageRecord(StageRecord.CurrentFormat,
+            new StageReference("Prepare", "f1", "command", "sh prepare.sh", "c1", [], 0, [new StageFile("raw.csv", "s1", null)], [new StageFile("prepared.csv", "s2", null)]),
+            [new FileVersion("raw.csv", hashes[input].Hash, "s1")], [], [new FileVersion("prepared.csv", hashes[output].Hash, "s2")]);
+        var recordFile = Temp.File("obj/reprobuild/stages/Prepare.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(recordFile)!);
+        record.Write(recordFile);
+        _stages = [new TaskItem("Prepare", new Dictionary<string, string> { ["Command"] = "sh prepare.sh", ["Inputs"] = "*.csv" })];
+        _stageInputs = [new TaskItem(input, new Dictionary<string, string> { ["StageName"] = "Prepare" })];
+        var stage = new TaskItem("Prepare");
+        stage.SetMetadata("RecordFile", recordFile);
+        stage.SetMetadata("Outcome", outcome);
+        _stageRecords = [stage];
+        return output;
+    }
+
     private void Write(params ITaskItem[] changedModels)
     {
         var task = new WritePipelineStamp
         {
             BuildEngine = new RecordingBuildEngine(),
+            ProjectFile = Temp.File("Project.csproj"),
+            Stages = _stages,
+            StageInputs = _stageInputs,
+            StageRecords = _stageRecords,
             Datasets = _datasets,
             Settings = "1.0.0|false",
             HashedDatasets = _hashed,
@@ -46,7 +79,10 @@ public sealed class PipelineStampTests : TempFolderTest
 
     private bool Current(string settings = "1.0.0|false")
     {
-        var task = new CheckPipelineStamp { BuildEngine = new RecordingBuildEngine(), Datasets = _datasets, Settings = settings, IntermediateDirectory = _layout.Root };
+        var task = new CheckPipelineStamp
+        {
+            BuildEngine = new RecordingBuildEngine(), Datasets = _datasets, Stages = _stages, StageInputs = _stageInputs, Settings = settings, IntermediateDirectory = _layout.Root,
+        };
         Assert.IsTrue(task.Execute());
         return task.Current;
     }
@@ -81,5 +117,30 @@ public sealed class PipelineStampTests : TempFolderTest
         Write();
 
         Assert.IsFalse(Current());
+    }
+
+    [TestMethod]
+    public void Stages_are_part_of_the_stamp_and_one_that_ran_leaves_none()
+    {
+        var output = AddStage(nameof(StageOutcome.UpToDate));
+        Write();
+        Assert.IsTrue(Current(), "every stage was up to date");
+
+        File.SetLastWriteTimeUtc(output, LongAgo);
+        Assert.IsFalse(Current(), "the stage's output was touched");
+        Write();
+        Assert.IsFalse(Current(), "the output changed after the stat cache took it: no stamp vouches for it");
+
+        var statCache = StatCache.Load(_layout.StatCacheFile);
+        statCache.Hash([output]); // as the next build's RunStages checks it
+        statCache.SaveIfChanged();
+        Write();
+        Assert.IsTrue(Current());
+        _stageInputs = [.. _stageInputs, new TaskItem(Temp.Write("more.csv", "x\n3\n"), new Dictionary<string, string> { ["StageName"] = "Prepare" })];
+        Assert.IsFalse(Current(), "the stage's glob matches a new file");
+
+        AddStage(nameof(StageOutcome.Ran));
+        Write();
+        Assert.IsFalse(File.Exists(Path.Combine(_layout.Root, "pipeline.stamp")), "a stage ran");
     }
 }
