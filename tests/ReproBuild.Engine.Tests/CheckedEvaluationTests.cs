@@ -34,7 +34,7 @@ public sealed class CheckedEvaluationTests
         StringAssert.Contains(run.Output, " held-out rows, so it is not written: trainer FastTree diverged.");
         StringAssert.Contains(run.Output, "LearningRate=1e300");
         Assert.IsFalse(Directory.Exists(run.OutputDirectory), "no model, provenance or metrics");
-        Assert.IsFalse(Directory.Exists(run.OutputDirectory + ".staging"));
+        Assert.IsFalse(Directory.Exists(Path.Combine(Path.GetDirectoryName(run.OutputDirectory)!, ".staging")), "the staging folder is removed");
         Assert.IsFalse(Directory.Exists(run.RunsDirectory) && Directory.EnumerateFiles(run.RunsDirectory).Any(), "no run record: nothing was made");
         Assert.IsFalse(run.Output.Contains("ReproBuild: trained", StringComparison.Ordinal));
     }

@@ -30,7 +30,7 @@ public sealed class ModelTrainerTests : TempFolderTest
         {
             Assert.IsTrue(File.Exists(run.OutputFile(file)), $"{file} was not written");
         }
-        Assert.IsFalse(Directory.Exists(run.OutputDirectory + ".staging"), "the staging folder is moved into place");
+        Assert.IsFalse(Directory.Exists(Path.Combine(Path.GetDirectoryName(run.OutputDirectory)!, ".staging")), "the staging folder is moved into place");
 
         var result = run.Result;
         Assert.AreEqual("Model", result.Model);

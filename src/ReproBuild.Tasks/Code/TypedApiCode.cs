@@ -7,13 +7,15 @@ namespace ReproBuild.Tasks.Code;
 /// <summary>
 /// The typed prediction API of a project's models (README, "The typed API"): per model an input class with one
 /// property per input column, a prediction class for its task, and a static entry point that loads the embedded model
-/// once through ReproBuild.Runtime (digest checked) and predicts with pooled prediction engines. The text depends only
-/// on its arguments — no time, path or machine — so the assembly it is compiled into stays reproducible.
+/// once (digest checked) and predicts with pooled prediction engines, both through ReproBuild.Runtime's TypedModel.
+/// The text depends only on its arguments — no time, path or machine — so the assembly it is compiled into stays
+/// reproducible.
 /// </summary>
 internal static class TypedApiCode
 {
     private const string Runtime = "global::ReproBuild.Runtime";
     private const string ML = "global::Microsoft.ML";
+    private const string TypedApi = Runtime + ".TypedApi";
 
     public static string Generate(string @namespace, IReadOnlyList<TypedApiModel> models)
     {
@@ -76,7 +78,7 @@ internal static class TypedApiCode
         }
         code.Append("    }\n\n");
 
-        var (members, raw, convert) = Task(model);
+        var (members, output, convert) = Task(model);
         code.Append(CultureInfo.InvariantCulture, $"    /// <summary>What model {model.Name} predicts for one <see cref=\"{input}\"/>.</summary>\n");
         code.Append(CultureInfo.InvariantCulture, $"    public sealed class {prediction}\n    {{\n");
         code.Append(members.TrimEnd('\n')).Append('\n');
@@ -90,86 +92,65 @@ internal static class TypedApiCode
         code.Append(CultureInfo.InvariantCulture, $"        /// <summary>The model's name in the assembly.</summary>\n        public const string Name = {CSharpText.Literal(model.Name)};\n\n");
         code.Append(CultureInfo.InvariantCulture, $"        /// <summary>The model's version.</summary>\n        public const string Version = {CSharpText.Literal(model.Version)};\n\n");
         code.Append(CultureInfo.InvariantCulture, $"        /// <summary>The SHA-256 of the model's bytes; loading checks the embedded model against it.</summary>\n        public const string Sha256 = {CSharpText.Literal(result.Sha256)};\n\n");
-        code.Append(CultureInfo.InvariantCulture, $"        private static readonly global::System.Lazy<{Runtime}.EmbeddedModel> Loaded = new(() => {Runtime}.EmbeddedModel.Load(typeof({entry}).Assembly, Name));\n");
-        code.Append(CultureInfo.InvariantCulture, $"        private static readonly global::System.Collections.Concurrent.ConcurrentBag<{ML}.PredictionEngine<{input}, RawPrediction>> Engines = new();\n\n");
+        // Loading and the pool of prediction engines live in ReproBuild.Runtime, once for every model: the compiler
+        // compiles them once, not once a model (docs/benchmarks.md, "Scale").
+        code.Append(CultureInfo.InvariantCulture, $"        private static readonly {TypedApi}.TypedModel<{input}, {TypedApi}.{output}, {prediction}> Typed =\n            new(typeof({entry}).Assembly, Name, output => {convert});\n\n");
         code.Append("        /// <summary>The embedded model, loaded on first use after its bytes were checked against <see cref=\"Sha256\"/>: provenance, metrics, the ML.NET transformer.</summary>\n");
-        code.Append(CultureInfo.InvariantCulture, $"        public static {Runtime}.EmbeddedModel Model => Loaded.Value;\n\n");
+        code.Append(CultureInfo.InvariantCulture, $"        public static {Runtime}.EmbeddedModel Model => Typed.Model;\n\n");
         code.Append("        /// <summary>Predicts one row. Safe to call from any number of threads at once.</summary>\n");
-        code.Append(CultureInfo.InvariantCulture, $"        public static {prediction} Predict({input} input)\n        {{\n");
-        code.Append("            global::System.ArgumentNullException.ThrowIfNull(input);\n");
-        code.Append("            var engine = Rent();\n            try\n            {\n                return Convert(engine.Predict(input));\n            }\n            finally\n            {\n                Engines.Add(engine);\n            }\n        }\n\n");
+        code.Append(CultureInfo.InvariantCulture, $"        public static {prediction} Predict({input} input) => Typed.Predict(input);\n\n");
         code.Append("        /// <summary>Predicts rows in order. Safe to call from any number of threads at once.</summary>\n");
-        code.Append(CultureInfo.InvariantCulture, $"        public static global::System.Collections.Generic.IReadOnlyList<{prediction}> Predict(global::System.Collections.Generic.IEnumerable<{input}> inputs)\n        {{\n");
-        code.Append("            global::System.ArgumentNullException.ThrowIfNull(inputs);\n");
-        code.Append(CultureInfo.InvariantCulture, $"            var predictions = new global::System.Collections.Generic.List<{prediction}>();\n");
-        code.Append("            var engine = Rent();\n            try\n            {\n                foreach (var input in inputs)\n                {\n                    global::System.ArgumentNullException.ThrowIfNull(input, nameof(inputs));\n                    predictions.Add(Convert(engine.Predict(input)));\n                }\n            }\n            finally\n            {\n                Engines.Add(engine);\n            }\n            return predictions;\n        }\n\n");
-        // A prediction engine is not thread-safe; each call takes one from the pool, or makes one, and gives it back.
-        // The engine's input schema comes from the input class, which has the model's input columns only: no label.
-        code.Append(CultureInfo.InvariantCulture, $"        private static {ML}.PredictionEngine<{input}, RawPrediction> Rent() =>\n            Engines.TryTake(out var engine) ? engine : Model.Context.Model.CreatePredictionEngine<{input}, RawPrediction>(Model.Transformer);\n\n");
-        code.Append(CultureInfo.InvariantCulture, $"        private static {prediction} Convert(RawPrediction raw) => {convert};\n\n");
-        code.Append("        /// <summary>The model's output columns as ML.NET writes them; use the prediction class instead.</summary>\n");
-        code.Append("        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]\n");
-        code.Append("        public sealed class RawPrediction\n        {\n");
-        code.Append(raw);
-        code.Append("        }\n    }\n");
+        code.Append(CultureInfo.InvariantCulture, $"        public static global::System.Collections.Generic.IReadOnlyList<{prediction}> Predict(global::System.Collections.Generic.IEnumerable<{input}> inputs) => Typed.Predict(inputs);\n");
+        code.Append("    }\n");
     }
 
-    /// <summary>The prediction class's members, the raw output class's properties, and the conversion from one to the other.</summary>
-    private static (string Members, string Raw, string Convert) Task(TypedApiModel model)
+    /// <summary>The prediction class's members, the ReproBuild.Runtime class of the model's output columns, and the conversion from one to the other.</summary>
+    private static (string Members, string Output, string Convert) Task(TypedApiModel model)
     {
         var result = model.Result;
         var members = new StringBuilder();
-        var raw = new StringBuilder();
         var prediction = model.Name + "Prediction";
         void Member(string doc, string type, string name) =>
             members.Append(CultureInfo.InvariantCulture, $"        /// <summary>{doc}</summary>\n        public required {type} {name} {{ get; init; }}\n\n");
-        void Raw(string type, string name, string initial = "") =>
-            raw.Append(CultureInfo.InvariantCulture, $"            /// <summary>ML.NET's <c>{name}</c> column.</summary>\n            public {type} {name} {{ get; set; }}{initial}\n");
 
         switch (result.Task)
         {
             case Catalog.BinaryClassification:
             {
-                Raw("bool", "PredictedLabel");
-                Raw("float", "Score");
                 var classes = result.Classes ?? [];
                 string label;
                 if (model.PredictsBoolean)
                 {
                     Member("The predicted class: true for the positive one.", "bool", "PredictedLabel");
-                    label = "raw.PredictedLabel";
+                    label = "output.PredictedLabel";
                 }
                 else
                 {
                     Member($"The predicted class, as the data writes it: {CodeList(classes)}.", "string", "PredictedLabel");
-                    label = $"raw.PredictedLabel ? {CSharpText.Literal(classes[1])} : {CSharpText.Literal(classes[0])}";
+                    label = $"output.PredictedLabel ? {CSharpText.Literal(classes[1])} : {CSharpText.Literal(classes[0])}";
                 }
-                var assignments = $"PredictedLabel = {label}, Score = raw.Score";
+                var assignments = $"PredictedLabel = {label}, Score = output.Score";
                 if (model.HasProbability)
                 {
-                    Raw("float", "Probability");
                     Member(classes.Count == 2 ? $"The probability that the row is of class {CodeText(classes[1])}." : "The probability of the positive class.", "float", "Probability");
-                    assignments += ", Probability = raw.Probability";
+                    assignments += ", Probability = output.Probability";
                 }
                 Member("The raw score: higher means more likely positive.", "float", "Score");
-                return (members.ToString(), raw.ToString(), $"new {prediction} {{ {assignments} }}");
+                return (members.ToString(), model.HasProbability ? "CalibratedBinaryOutput" : "BinaryOutput", $"new {prediction} {{ {assignments} }}");
             }
             case Catalog.MulticlassClassification:
             {
                 var type = model.LabelIsNumber ? "float" : "string";
-                Raw(type, "PredictedLabel", model.LabelIsNumber ? "" : " = \"\";");
-                Raw("float[]", "Score", " = [];");
                 var classes = result.Classes ?? [];
                 Member($"The predicted class, as the data writes it: {CodeList(classes)}.", type, "PredictedLabel");
                 Member("The score of each class, by class: the highest is the predicted one.", "global::System.Collections.Generic.IReadOnlyDictionary<string, float>", "Scores");
                 members.Append(CultureInfo.InvariantCulture, $"        /// <summary>The classes, in the order of the model's scores.</summary>\n        public static global::System.Collections.Generic.IReadOnlyList<string> Classes {{ get; }} = global::System.Array.AsReadOnly(new[] {{ {string.Join(", ", classes.Select(CSharpText.Literal))} }});\n\n");
-                var scores = $"global::System.Linq.Enumerable.ToDictionary(global::System.Linq.Enumerable.Range(0, global::System.Math.Min(Classes.Count, raw.Score.Length)), i => Classes[i], i => raw.Score[i])";
-                return (members.ToString(), raw.ToString(), $"new {prediction} {{ PredictedLabel = raw.PredictedLabel, Scores = {scores.Replace("Classes", $"{prediction}.Classes", StringComparison.Ordinal)} }}");
+                return (members.ToString(), model.LabelIsNumber ? "NumericMulticlassOutput" : "MulticlassOutput",
+                    $"new {prediction} {{ PredictedLabel = output.PredictedLabel, Scores = {TypedApi}.ClassScores.By({prediction}.Classes, output.Score) }}");
             }
             default:
-                Raw("float", "Score");
                 Member($"The predicted value of {CodeText(model.Inputs.Label)}.", "float", "Score");
-                return (members.ToString(), raw.ToString(), $"new {prediction} {{ Score = raw.Score }}");
+                return (members.ToString(), "RegressionOutput", $"new {prediction} {{ Score = output.Score }}");
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class TypedApiCodeTests
     {
         var named = TypedApiCode.Generate("M", [Model("Churn", Catalog.BinaryClassification, [Number("x")], ["stays", "leaves"])]);
         StringAssert.Contains(named, "public required string PredictedLabel { get; init; }");
-        StringAssert.Contains(named, "PredictedLabel = raw.PredictedLabel ? \"leaves\" : \"stays\"");
+        StringAssert.Contains(named, "PredictedLabel = output.PredictedLabel ? \"leaves\" : \"stays\"");
         StringAssert.Contains(named, "public required float Probability { get; init; }");
 
         var flags = TypedApiCode.Generate("M", [Model("Churn", Catalog.BinaryClassification, [Number("x")], ["0", "1"], calibrated: false)]);
@@ -98,7 +98,7 @@ public sealed class TypedApiCodeTests
         var code = TypedApiCode.Generate("M", [Model("Price", Catalog.Regression, [Number("rooms")])]);
 
         StringAssert.Contains(code, "public required float Score { get; init; }");
-        StringAssert.Contains(code, "new PricePrediction { Score = raw.Score }");
+        StringAssert.Contains(code, "new PricePrediction { Score = output.Score }");
     }
 
     [TestMethod]
@@ -110,7 +110,7 @@ public sealed class TypedApiCodeTests
         StringAssert.Contains(code, "/// Metrics: Accuracy 0.9125, LogLoss 0.25. Model sha256 5ha256.");
         StringAssert.Contains(code, "public static ChurnPrediction Predict(ChurnInput input)");
         StringAssert.Contains(code, "Predict(global::System.Collections.Generic.IEnumerable<ChurnInput> inputs)");
-        StringAssert.Contains(code, "EmbeddedModel.Load(typeof(ChurnModel).Assembly, Name)");
+        StringAssert.Contains(code, "TypedModel<ChurnInput, global::ReproBuild.Runtime.TypedApi.CalibratedBinaryOutput, ChurnPrediction> Typed =\n            new(typeof(ChurnModel).Assembly, Name, output =>");
     }
 
     [TestMethod]
