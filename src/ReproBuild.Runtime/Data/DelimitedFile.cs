@@ -118,6 +118,11 @@ internal static class DelimitedFile
     /// </summary>
     public static bool TryParseNumber(ReadOnlySpan<char> value, out float number)
     {
+        // The common cell, plain digits a float holds, is converted in the pass that reads it: the parser's float.
+        if (PlainDecimal.TryRead(value, out var plain) && plain.TryFloat(out number))
+        {
+            return true;
+        }
         if (CellText.HasControl(value))
         {
             number = 0;
