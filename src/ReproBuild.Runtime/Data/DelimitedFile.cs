@@ -13,8 +13,9 @@ internal static class DelimitedFile
     // Tokens that mean "no value" in the files users bring: empty, R and pandas conventions, UCI's '?'.
     private static readonly string[] MissingTokens = ["NA", "N/A", "NaN", "null", "NULL", "?"];
 
+    /// <summary>The file, read through the SHA-256 stream; unbuffered, as that stream reads it in buffers of its own.</summary>
     public static HashingStream OpenHashed(string path) =>
-        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan));
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan));
 
     public static SepReader Read(Stream stream, char separator, string path) => Read(stream, separator, path, invalidUtf8: null);
 
@@ -117,6 +118,11 @@ internal static class DelimitedFile
     /// </summary>
     public static bool TryParseNumber(ReadOnlySpan<char> value, out float number)
     {
+        // The common cell, plain digits a float holds, is converted in the pass that reads it: the parser's float.
+        if (PlainDecimal.TryRead(value, out var plain) && plain.TryFloat(out number))
+        {
+            return true;
+        }
         if (CellText.HasControl(value))
         {
             number = 0;

@@ -41,10 +41,11 @@ internal sealed class NumberSyntax
 
     public bool TryParseNumber(ReadOnlySpan<char> text, out double value)
     {
-        if (_plainAndBare && IsPlainDecimal(text))
+        if (_plainAndBare && PlainDecimal.TryRead(text, out var plain))
         {
-            // Nothing around it and only grammar characters in it: the general path would convert this same text.
-            return InvariantDouble.TryParse(text, out value);
+            // Nothing around it and only grammar characters in it: what Scan accepts as it is, so the general path
+            // would convert this same text. Converted in the same pass when the digits allow.
+            return plain.TryDouble(out value) || InvariantDouble.TryParse(text, out value);
         }
         if (CellText.HasControl(text))
         {
@@ -118,61 +119,6 @@ internal sealed class NumberSyntax
             return true;
         }
         return false;
-    }
-
-    /// <summary>
-    /// The plain decimal grammar, decided in one pass over the cell as it stands: <c>[+-]? digits with at most one
-    /// '.' (at least one digit) ([eE] [+-]? digits)?</c> and nothing else. What it accepts, <see cref="Scan"/> accepts
-    /// as it is; what it turns away (spaces, NaN, errors, …) goes the general way.
-    /// </summary>
-    private static bool IsPlainDecimal(ReadOnlySpan<char> text)
-    {
-        var i = 0;
-        if (i < text.Length && text[i] is '+' or '-')
-        {
-            i++;
-        }
-        var digits = 0;
-        var sawPoint = false;
-        for (; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-            }
-            else if (c == '.' && !sawPoint)
-            {
-                sawPoint = true;
-            }
-            else
-            {
-                break;
-            }
-        }
-        if (digits == 0)
-        {
-            return false;
-        }
-        if (i == text.Length)
-        {
-            return true;
-        }
-        if ((text[i] | 0x20) != 'e')
-        {
-            return false;
-        }
-        i++;
-        if (i < text.Length && text[i] is '+' or '-')
-        {
-            i++;
-        }
-        var exponentStart = i;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
-        {
-            i++;
-        }
-        return i > exponentStart && i == text.Length;
     }
 
     /// <summary>
