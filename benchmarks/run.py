@@ -688,7 +688,9 @@ def main():
         os.makedirs(work, exist_ok=True)
         bench = Bench(work)
         results = {"quick": QUICK, "rounds": ROUNDS, "version": bench.version, "work": work, "wait": WAIT,
-                   "started_utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+                   "started_utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                   "commit": subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
+                   "dirty": subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--", "src", "build"], capture_output=True, text=True).stdout.strip()}
         try:
             bench.setup()
             results["setup_seconds"] = time.time() - STARTED
