@@ -29,6 +29,23 @@ internal sealed class DiagnosticWriter
     /// </summary>
     public DiagnosticWriter At(string file, int line, int column) => line > 0 ? new(_sink, (file, line, column)) : this;
 
+    /// <summary>
+    /// A writer that holds what it is given until <see cref="Append"/> writes it here: work done side by side reports
+    /// in a fixed order, whichever part finishes first.
+    /// </summary>
+    public DiagnosticWriter Held() => new(new Sink(new StringWriter()), _element);
+
+    /// <summary>Writes what a <see cref="Held"/> writer holds, and counts its errors as this writer's.</summary>
+    public void Append(DiagnosticWriter held)
+    {
+        var text = held._sink.Output is StringWriter holding ? holding.ToString() : throw new InvalidOperationException("Only a held writer can be appended.");
+        lock (_sink)
+        {
+            _sink.ErrorCount += held.ErrorCount;
+            _sink.Output.Write(text);
+        }
+    }
+
     public void Error(string code, string message, string? file = null, int line = 0, int column = 0)
     {
         (file, line, column) = Locate(file, line, column);
