@@ -12,18 +12,9 @@ namespace ReproBuild.IntegrationTests;
 [TestClass]
 public sealed class ModelCacheTests
 {
-    private const string Items = """
-        <Dataset Include="data/customers.csv" />
-        <Model Include="Churn" Dataset="customers" Task="BinaryClassification" LabelColumn="label"
-               Trainer="FastTree" Seed="3" Parameters="NumberOfTrees=10;NumberOfLeaves=4" />
-        """;
+    private const string Items = ChurnProject.Items;
 
-    private static UserProject NewProject(string test)
-    {
-        var project = UserProject.Create(Items, test);
-        project.WriteFile("data/customers.csv", TestData.Binary());
-        return project;
-    }
+    private static UserProject NewProject(string test) => ChurnProject.Create(test);
 
     private static Dictionary<string, string?> Cache(string directory) => new() { ["REPROBUILD_CACHE"] = directory };
 

@@ -11,18 +11,7 @@ namespace ReproBuild.IntegrationTests;
 [OSCondition(OperatingSystems.Linux)]
 public sealed partial class SharedEngineTests
 {
-    private const string Items = """
-        <Dataset Include="data/customers.csv" />
-        <Model Include="Churn" Dataset="customers" Task="BinaryClassification" LabelColumn="label"
-               Trainer="FastTree" Seed="3" Parameters="NumberOfTrees=10;NumberOfLeaves=4" />
-        """;
-
-    private static UserProject NewProject(string test)
-    {
-        var project = UserProject.Create(Items, test);
-        project.WriteFile("data/customers.csv", TestData.Binary());
-        return project;
-    }
+    private static UserProject NewProject(string test) => ChurnProject.Create(test);
 
     [GeneratedRegex(@"ReproBuild: started the engine \(process (\d+)\) for '(\w+)'")]
     private static partial Regex StartedEngine();
