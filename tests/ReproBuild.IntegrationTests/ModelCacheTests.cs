@@ -12,7 +12,7 @@ namespace ReproBuild.IntegrationTests;
 [TestClass]
 public sealed class ModelCacheTests
 {
-    private const string Items = ChurnProject.Items;
+    private static readonly string Items = ChurnProject.Items();
 
     private static UserProject NewProject(string test) => ChurnProject.Create(test);
 

@@ -13,18 +13,7 @@ namespace ReproBuild.IntegrationTests;
 [TestClass]
 public sealed class RemoteCacheTests
 {
-    private const string Items = """
-        <Dataset Include="data/customers.csv" />
-        <Model Include="Churn" Dataset="customers" Task="BinaryClassification" LabelColumn="label"
-               Trainer="FastTree" Seed="5" Parameters="NumberOfTrees=10;NumberOfLeaves=4" />
-        """;
-
-    private static UserProject NewProject(string test)
-    {
-        var project = UserProject.Create(Items, test);
-        project.WriteFile("data/customers.csv", TestData.Binary(seed: 5));
-        return project;
-    }
+    private static UserProject NewProject(string test) => ChurnProject.Create(test, seed: 5, dataSeed: 5);
 
     [TestMethod]
     public void ASecondClonePointedAtTheSameRemoteBuildsWithoutTraining()
